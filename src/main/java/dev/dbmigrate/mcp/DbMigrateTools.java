@@ -1,0 +1,69 @@
+package dev.dbmigrate.mcp;
+
+import dev.dbmigrate.InputException;
+import dev.dbmigrate.service.DbMigrateService;
+import java.util.List;
+
+/** The tools the server offers, each a thin call into {@link DbMigrateService}. */
+public final class DbMigrateTools {
+
+    private DbMigrateTools() {}
+
+    public static List<ToolDefinition> all(DbMigrateService service) {
+        return List.of(
+                new ToolDefinition(
+                        "detect_orm",
+                        "Detect migration tool",
+                        """
+                        Find which database migration tool(s) a project uses and where its migrations live. \
+                        Recognises prisma, drizzle, typeorm, sequelize, knex, django, alembic, rails, golang-migrate, \
+                        goose, flyway, liquibase, diesel, dbmate, sqlx and folders of plain .sql files (raw-sql). \
+                        Walks monorepos (skipping node_modules, .git, vendor, build output) and reports each project \
+                        root separately with: tool id, database dialect (postgresql, mysql, mariadb, sqlite, mssql, or \
+                        null when the project does not say), confidence, migrations folder, config files read, the \
+                        evidence, and the tool's own create/apply/rollback/status commands. Read-only; call it first, \
+                        then pass the root or migrations folder to validate_migration, plan_rollback or migration_history. \
+                        An empty project returns no detections and a message, not an error.""",
+                        true, false, true, false,
+                        (args, progress) -> service.detect(args.existingPath("projectPath", true))),
+                new ToolDefinition(
+                        "validate_migration",
+                        "Validate migration safety",
+                        """
+                        Check a migration before it ships: data loss (DROP TABLE/COLUMN, TRUNCATE, DELETE or UPDATE \
+                        without WHERE, narrowing types), locks that block reads or writes on existing tables, \
+                        statements that fail on existing rows (NOT NULL without default), changes that break the running \
+                        application (renames), transaction pitfalls, and dialect specifics for PostgreSQL, MySQL/MariaDB and \
+                        SQLite. Earlier migrations of the same folder are replayed first, so it knows which tables already \
+                        exist. Returns a risk level (LOW/MEDIUM/HIGH) and findings with rule id, severity, file, line, \
+                        the lock taken and a safe multi-step fix as SQL. Read-only.""",
+                        true, false, true, false,
+                        (args, progress) -> notYet("validate_migration", 3)),
+                new ToolDefinition(
+                        "plan_rollback",
+                        "Plan a rollback",
+                        """
+                        Produce the rollback for a migration (default: the latest) or for everything after a target \
+                        migration: the complete SQL script in reverse order, per-step notes on what data cannot come back, \
+                        the point of no return, the tool's own rollback command and a backup command for the touched \
+                        tables. Uses the tool's hand-written down migration when there is one and reports where it does \
+                        not undo what the up did. Read-only: it plans, it never runs anything.""",
+                        true, false, true, false,
+                        (args, progress) -> notYet("plan_rollback", 6)),
+                new ToolDefinition(
+                        "migration_history",
+                        "Migration history and status",
+                        """
+                        List a project's migrations in the order its tool applies them, with each migration's id, name, \
+                        file and version, plus integrity problems (duplicate versions, multiple Alembic heads, Django \
+                        conflicts, files the tool will ignore, missing down files). With databaseUrl it reads the tool's \
+                        own history table (read-only session) and marks each migration applied, pending, failed, \
+                        modified (checksum differs) or missing (applied but no file). Passwords never appear in output.""",
+                        true, false, true, true,
+                        (args, progress) -> notYet("migration_history", 5)));
+    }
+
+    private static Object notYet(String tool, int issue) {
+        throw new InputException(tool + " is not available in this build yet (tracked in issue #" + issue + ")");
+    }
+}

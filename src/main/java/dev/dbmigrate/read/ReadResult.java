@@ -1,0 +1,30 @@
+package dev.dbmigrate.read;
+
+import dev.dbmigrate.model.Migration;
+import java.util.List;
+
+/**
+ * @param migrations the migrations in apply order
+ * @param problems   integrity problems seen while reading (duplicate versions, files the tool will
+ *                   ignore, multiple heads, journal mismatches, missing down files...)
+ */
+public record ReadResult(List<Migration> migrations, List<Problem> problems) {
+
+    public ReadResult {
+        migrations = List.copyOf(migrations);
+        problems = List.copyOf(problems);
+    }
+
+    /**
+     * @param kind       stable id: "duplicate-version", "multiple-heads", "cycle", "conflict", "gap",
+     *                   "ignored-file", "journal-missing-file", "file-missing-from-journal",
+     *                   "missing-down", "unreadable"...
+     * @param message    a sentence naming the files
+     * @param migrations the ids (or file names) involved
+     */
+    public record Problem(String kind, String message, List<String> migrations) {
+        public Problem {
+            migrations = migrations == null ? List.of() : List.copyOf(migrations);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.dbmigrate.render;
+
+import dev.dbmigrate.detect.DetectResult;
+
+/** Text rendering of every result record (CLI default format, and the text content of MCP results). */
+public final class TextRenderer {
+
+    private TextRenderer() {}
+
+    public static String render(Object result) {
+        if (result instanceof DetectResult r) return DetectText.render(r);
+        if (result instanceof String s) return s;
+        return Json.pretty(result);
+    }
+}
