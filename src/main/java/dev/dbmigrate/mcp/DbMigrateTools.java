@@ -1,6 +1,8 @@
 package dev.dbmigrate.mcp;
 
 import dev.dbmigrate.InputException;
+import dev.dbmigrate.analyse.validate.ValidateRequest;
+import dev.dbmigrate.model.Dialect;
 import dev.dbmigrate.service.DbMigrateService;
 import java.util.List;
 
@@ -38,7 +40,13 @@ public final class DbMigrateTools {
                         exist. Returns a risk level (LOW/MEDIUM/HIGH) and findings with rule id, severity, file, line, \
                         the lock taken and a safe multi-step fix as SQL. Read-only.""",
                         true, false, true, false,
-                        (args, progress) -> notYet("validate_migration", 3)),
+                        (args, progress) -> service.validate(new ValidateRequest(
+                                args.has("path") ? args.existingPath("path", false) : null,
+                                args.string("sql"),
+                                args.has("projectPath") ? args.existingPath("projectPath", false) : null,
+                                dialect(args.string("dialect")),
+                                args.integer("pgVersion"),
+                                args.string("databaseUrl")), progress)),
                 new ToolDefinition(
                         "plan_rollback",
                         "Plan a rollback",
@@ -61,6 +69,11 @@ public final class DbMigrateTools {
                         modified (checksum differs) or missing (applied but no file). Passwords never appear in output.""",
                         true, false, true, true,
                         (args, progress) -> notYet("migration_history", 5)));
+    }
+
+    static Dialect dialect(String id) {
+        if (id == null) return null;
+        return Dialect.fromId(id).orElseThrow(() -> new InputException("unknown dialect '" + id + "' (postgresql, mysql, mariadb, sqlite)"));
     }
 
     private static Object notYet(String tool, int issue) {
