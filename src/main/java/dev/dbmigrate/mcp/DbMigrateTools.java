@@ -69,19 +69,23 @@ public final class DbMigrateTools {
                         """
                         List a project's migrations in the order its tool applies them, with each migration's id, name, \
                         file and version, plus integrity problems (duplicate versions, multiple Alembic heads, Django \
-                        conflicts, files the tool will ignore, missing down files). With databaseUrl it reads the tool's \
-                        own history table (read-only session) and marks each migration applied, pending, failed, \
-                        modified (checksum differs) or missing (applied but no file). Passwords never appear in output.""",
+                        conflicts, files the tool will ignore, missing down files). With databaseUrl (or several \
+                        databaseUrls, or environments from .db-migrate.yml) it reads the tool's own history table in a \
+                        read-only session with a statement timeout and marks each migration applied, pending, failed, \
+                        modified (the recorded checksum differs from the file, computed the way the tool does) or \
+                        missing (recorded as applied, no file), with when it was applied and the current version; several \
+                        databases give one column per environment. An unreachable database is reported for that \
+                        environment and the file history is still returned. Passwords never appear in output.""",
                         true, false, true, true,
-                        (args, progress) -> notYet("migration_history", 5)));
+                        (args, progress) -> {
+                            List<String> urls = new java.util.ArrayList<>(args.strings("databaseUrl"));
+                            urls.addAll(args.strings("databaseUrls"));
+                            return service.history(args.existingPath("projectPath", true), urls, args.strings("environments"));
+                        }));
     }
 
     static Dialect dialect(String id) {
         if (id == null) return null;
         return Dialect.fromId(id).orElseThrow(() -> new InputException("unknown dialect '" + id + "' (postgresql, mysql, mariadb, sqlite)"));
-    }
-
-    private static Object notYet(String tool, int issue) {
-        throw new InputException(tool + " is not available in this build yet (tracked in issue #" + issue + ")");
     }
 }

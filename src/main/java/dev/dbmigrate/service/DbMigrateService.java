@@ -1,6 +1,9 @@
 package dev.dbmigrate.service;
 
 import dev.dbmigrate.InputException;
+import dev.dbmigrate.analyse.history.HistoryResult;
+import dev.dbmigrate.analyse.history.HistoryService;
+import dev.dbmigrate.analyse.history.MigrationSource;
 import dev.dbmigrate.analyse.rollback.RollbackRequest;
 import dev.dbmigrate.analyse.rollback.RollbackResult;
 import dev.dbmigrate.analyse.rules.DataProbe;
@@ -9,7 +12,12 @@ import dev.dbmigrate.analyse.validate.ValidateResult;
 import dev.dbmigrate.detect.DetectResult;
 import dev.dbmigrate.detect.ProjectScanner;
 import dev.dbmigrate.parse.ParseCache;
+import dev.dbmigrate.read.ReadResult;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -23,6 +31,7 @@ public class DbMigrateService {
     private final ParseCache parseCache = new ParseCache(20_000);
     private final ValidateService validate = new ValidateService(resolver, parseCache, DbMigrateService::dataProbe);
     private final RollbackService rollback = new RollbackService(resolver, parseCache);
+    private final HistoryService history = new HistoryService(this::migrationsOf);
 
     /** detect_orm / detect: which migration tools the project under {@code projectPath} uses. */
     public DetectResult detect(Path projectPath) {
@@ -43,6 +52,25 @@ public class DbMigrateService {
     /** plan_rollback / rollback. */
     public RollbackResult planRollback(RollbackRequest request) {
         return rollback.plan(request);
+    }
+
+    /**
+     * migration_history / history: the project's migrations with their state in each database.
+     *
+     * @param databaseUrls URLs to read ("name=URL" names one); may be empty
+     * @param environments environment names from .db-migrate.yml ("all" for every one); may be empty
+     */
+    public HistoryResult history(Path projectPath, List<String> databaseUrls, List<String> environments) {
+        return history.history(projectPath, databaseUrls, environments);
+    }
+
+    private MigrationSource.Project migrationsOf(Path path) {
+        Project p = resolver.resolve(path, null, null, null);
+        List<String> notes = new ArrayList<>(p.notes());
+        ReadResult read = ProjectMigrations.read(p, notes);
+        Map<String, String> envs = new LinkedHashMap<>();
+        p.config().environments().forEach((name, env) -> envs.put(name, env.url()));
+        return new MigrationSource.Project(p.root(), p.tool(), p.dialect(), read, envs, notes);
     }
 
     public ProjectResolver resolver() {

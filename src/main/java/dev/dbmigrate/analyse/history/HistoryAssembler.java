@@ -32,7 +32,7 @@ public final class HistoryAssembler {
     public record EnvironmentRead(String name, String url, AppliedState state, String error) {}
 
     public static HistoryResult assemble(Path projectPath, Tool tool, Dialect dialect, ReadResult read, HistoryTable table,
-                                         List<EnvironmentRead> envs, String message) {
+                                         List<EnvironmentRead> envs, String message, List<String> notes) {
         List<Migration> files = read.migrations();
         List<Problem> problems = new ArrayList<>(read.problems());
         List<HistoryAnalyzer.Merge> merges = new ArrayList<>();
@@ -100,7 +100,7 @@ public final class HistoryAssembler {
         }
         HistoryAnalyzer.Merge first = merges.isEmpty() ? null : merges.get(0);
         return new HistoryResult(projectPath, tool, dialect, entries, problems,
-                first == null ? null : first.current(), first == null ? null : first.lastAppliedAt(), environments, message);
+                first == null ? null : first.current(), first == null ? null : first.lastAppliedAt(), environments, message, notes);
     }
 
     private static HistoryResult.Entry entry(String id, String name, String version, Path file, String checksum, List<HistoryResult.State> states) {

@@ -25,6 +25,7 @@ import java.util.Map;
  * @param lastAppliedAt when the first database last applied a migration (ISO-8601), or null
  * @param environments the databases read, in the order given; empty when none was given
  * @param message      a note for the reader (e.g. how to see the applied state), or null
+ * @param notes        assumptions made while resolving the project (dialect assumed, reader fallback...)
  */
 public record HistoryResult(
         Path projectPath,
@@ -35,12 +36,14 @@ public record HistoryResult(
         String current,
         String lastAppliedAt,
         List<Environment> environments,
-        String message) {
+        String message,
+        List<String> notes) {
 
     public HistoryResult {
         migrations = List.copyOf(migrations);
         problems = List.copyOf(problems);
         environments = List.copyOf(environments);
+        notes = notes == null ? List.of() : List.copyOf(notes);
     }
 
     /**

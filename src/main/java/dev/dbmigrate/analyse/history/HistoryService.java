@@ -2,7 +2,6 @@ package dev.dbmigrate.analyse.history;
 
 import dev.dbmigrate.InputException;
 import dev.dbmigrate.db.DatabaseUrl;
-import dev.dbmigrate.db.EnvironmentConfig;
 import dev.dbmigrate.db.ReadOnlySession;
 import dev.dbmigrate.db.history.AppliedState;
 import dev.dbmigrate.db.history.HistoryTable;
@@ -17,7 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,16 +31,14 @@ public final class HistoryService {
 
     private final MigrationSource source;
     private final ReadOnlySession.Timeouts timeouts;
-    private final Function<String, String> env;
 
     public HistoryService(MigrationSource source) {
-        this(source, ReadOnlySession.Timeouts.DEFAULT, System::getenv);
+        this(source, ReadOnlySession.Timeouts.DEFAULT);
     }
 
-    public HistoryService(MigrationSource source, ReadOnlySession.Timeouts timeouts, Function<String, String> env) {
+    public HistoryService(MigrationSource source, ReadOnlySession.Timeouts timeouts) {
         this.source = source;
         this.timeouts = timeouts;
-        this.env = env;
     }
 
     /** A database to read. {@code url} is null when {@code error} says why it cannot be. */
@@ -55,7 +51,7 @@ public final class HistoryService {
      */
     public HistoryResult history(Path projectPath, List<String> databaseUrls, List<String> environmentNames) {
         MigrationSource.Project p = source.load(projectPath);
-        List<Target> targets = targets(projectPath, p.root(), databaseUrls, environmentNames);
+        List<Target> targets = targets(p, databaseUrls, environmentNames);
         Optional<HistoryTable> table = HistoryTables.forTool(p.tool());
         List<HistoryAssembler.EnvironmentRead> reads = readAll(targets, table.orElse(null), p);
         String message = null;
@@ -64,10 +60,10 @@ public final class HistoryService {
         } else if (table.isEmpty()) {
             message = p.tool().id() + " keeps no history table in the database, so only the files are listed.";
         }
-        return HistoryAssembler.assemble(p.root(), p.tool(), p.dialect(), p.read(), table.orElse(null), reads, message);
+        return HistoryAssembler.assemble(p.root(), p.tool(), p.dialect(), p.read(), table.orElse(null), reads, message, p.notes());
     }
 
-    List<Target> targets(Path projectPath, Path root, List<String> databaseUrls, List<String> environmentNames) {
+    List<Target> targets(MigrationSource.Project p, List<String> databaseUrls, List<String> environmentNames) {
         List<Target> out = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (String raw : databaseUrls == null ? List.<String>of() : databaseUrls) {
@@ -78,33 +74,36 @@ public final class HistoryService {
                 name = m.group(1);
                 text = m.group(2);
             }
-            DatabaseUrl url = DatabaseUrl.parse(text, root);
+            DatabaseUrl url = DatabaseUrl.parse(text, p.root());
             out.add(new Target(unique(name != null ? name : url.label(), seen), url, url.redacted(), HistoryTables.Location.DEFAULT, null));
         }
         List<String> names = environmentNames == null ? List.of() : environmentNames;
         if (names.isEmpty()) return out;
-        EnvironmentConfig cfg = EnvironmentConfig.find(projectPath, root)
-                .orElseThrow(() -> new InputException("environments " + names + " requested, but there is no .db-migrate.yml in " + root));
-        List<EnvironmentConfig.Env> chosen = new ArrayList<>();
+        Map<String, String> defined = p.environments();
+        if (defined.isEmpty()) {
+            throw new InputException("environments " + names + " requested, but " + p.root() + " has no .db-migrate.yml with environments");
+        }
+        List<String> chosen = new ArrayList<>();
         if (names.size() == 1 && names.get(0).equalsIgnoreCase("all")) {
-            chosen.addAll(cfg.environments().values());
+            chosen.addAll(defined.keySet());
         } else {
             for (String n : names) {
-                EnvironmentConfig.Env e = cfg.environments().get(n);
-                if (e == null) {
-                    throw new InputException(cfg.file() + ": no environment '" + n + "' (defined: "
-                            + (cfg.environments().isEmpty() ? "none" : String.join(", ", cfg.environments().keySet())) + ")");
+                if (!defined.containsKey(n)) {
+                    throw new InputException("no environment '" + n + "' in .db-migrate.yml (defined: " + String.join(", ", defined.keySet()) + ")");
                 }
-                chosen.add(e);
+                chosen.add(n);
             }
         }
-        for (EnvironmentConfig.Env e : chosen) {
-            HistoryTables.Location loc = new HistoryTables.Location(e.historySchema(), e.historyTable());
+        for (String n : chosen) {
+            String raw = defined.get(n);
             try {
-                DatabaseUrl url = DatabaseUrl.parse(EnvironmentConfig.expand(e.url(), env), root);
-                out.add(new Target(unique(e.name(), seen), url, url.redacted(), loc, null));
+                if (raw == null || raw.isBlank()) {
+                    throw new InputException("environment '" + n + "' has an empty url in .db-migrate.yml (an unset ${VARIABLE}?)");
+                }
+                DatabaseUrl url = DatabaseUrl.parse(raw, p.root());
+                out.add(new Target(unique(n, seen), url, url.redacted(), HistoryTables.Location.DEFAULT, null));
             } catch (InputException ex) {
-                out.add(new Target(unique(e.name(), seen), null, e.url(), loc, ex.getMessage()));
+                out.add(new Target(unique(n, seen), null, null, HistoryTables.Location.DEFAULT, ex.getMessage()));
             }
         }
         return out;

@@ -96,6 +96,8 @@ final class FlywayHistory implements HistoryTable {
     }
 
     private static String description(Migration m) {
+        String attr = Select.attr(m, "description");
+        if (attr != null) return attr;
         Matcher f = FILE.matcher(String.valueOf(Select.fileName(m)));
         if (f.matches()) return f.group(3).replace('_', ' ');
         return m.name() == null ? m.id() : m.name().replace('_', ' ');
@@ -105,6 +107,7 @@ final class FlywayHistory implements HistoryTable {
     public boolean repeatable(Migration m) {
         Object attr = m.attributes().get("repeatable");
         if (attr != null) return Boolean.parseBoolean(attr.toString());
+        if ("SQL_REPEATABLE".equals(Select.attr(m, "type"))) return true;
         if (m.version() != null) return false;
         Matcher f = FILE.matcher(String.valueOf(Select.fileName(m)));
         return f.matches() && f.group(1).equals("R");

@@ -40,11 +40,11 @@ final class Select {
     }
 
     /**
-     * The bytes a tool checksums: the {@code checksumFile} attribute when the reader set one, else
+     * The bytes a tool checksums: the {@code checksumInput} attribute when the reader set one, else
      * the migration's file; null when unreadable.
      */
     static byte[] checksumBytes(Migration m) {
-        Object attr = m.attributes().get("checksumFile");
+        Object attr = m.attributes().get("checksumInput");
         Path p = attr instanceof Path path ? path : attr != null ? Path.of(attr.toString()) : m.file();
         if (p == null) return null;
         try {
