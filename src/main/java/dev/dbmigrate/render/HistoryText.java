@@ -83,11 +83,10 @@ final class HistoryText {
             if (idx.isEmpty()) sb.append("      (none)\n");
             for (int i : idx) {
                 Entry e = r.migrations().get(i);
-                String pos = e.file() == null ? "   -" : String.format(Locale.ROOT, "%4d", i + 1);
+                String pos = e.file() == null ? "    -" : String.format(Locale.ROOT, "%4d.", i + 1);
                 String when = e.appliedAt() == null ? "" : time(e.appliedAt());
-                sb.append(String.format(Locale.ROOT, "%s. %-" + width + "s  %s", pos, e.id(), when).stripTrailing());
-                if (e.note() != null) sb.append(when.isEmpty() ? "" : "  ").append(" (").append(e.note()).append(')');
-                sb.append('\n');
+                String line = String.format(Locale.ROOT, "%s %-" + width + "s  %-23s", pos, e.id(), when) + (e.note() == null ? "" : "  (" + e.note() + ")");
+                sb.append(line.stripTrailing()).append('\n');
             }
         }
     }

@@ -337,8 +337,8 @@ public final class HistoryAnalyzer {
         }
     }
 
-    /** How a migration is named in "current": its version, else its id. */
+    /** How a migration is named in "current": its id. */
     static String display(Migration m) {
-        return m.version() != null ? m.version() : m.id();
+        return m.id();
     }
 }

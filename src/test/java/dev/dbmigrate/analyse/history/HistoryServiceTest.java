@@ -85,7 +85,7 @@ class HistoryServiceTest {
             assertThat(r.migrations()).hasSize(4);
             assertThat(r.migrations().get(3).states()).extracting(HistoryResult.State::status)
                     .containsExactly(MigrationStatus.APPLIED, MigrationStatus.PENDING, null);
-            assertThat(r.current()).isEqualTo("20240104000000");
+            assertThat(r.current()).isEqualTo("20240104000000_avatar");
             assertThat(r.lastAppliedAt()).isEqualTo("2024-01-04T12:00:00Z");
 
             String text = TextRenderer.render(r);
