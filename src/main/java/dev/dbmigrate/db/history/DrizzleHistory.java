@@ -1,5 +1,6 @@
 package dev.dbmigrate.db.history;
 
+import dev.dbmigrate.db.Row;
 import dev.dbmigrate.db.ReadOnlySession;
 import dev.dbmigrate.db.ReadOnlySession.FoundTable;
 import dev.dbmigrate.model.Dialect;

@@ -1,5 +1,6 @@
 package dev.dbmigrate.db.history;
 
+import dev.dbmigrate.db.Row;
 import dev.dbmigrate.db.ReadOnlySession;
 import dev.dbmigrate.db.ReadOnlySession.FoundTable;
 import dev.dbmigrate.model.Migration;
@@ -29,10 +30,8 @@ final class Select {
     static <T> List<T> all(ReadOnlySession s, FoundTable t, RowFn<T> fn) throws SQLException {
         List<T> out = new ArrayList<>();
         try (var st = s.connection().createStatement(); var rs = st.executeQuery("SELECT * FROM " + s.qualified(t.schema(), t.name()))) {
-            Row row = null;
             while (rs.next()) {
-                if (row == null) row = new Row(rs);
-                T v = fn.map(row);
+                T v = fn.map(new Row(rs));
                 if (v != null) out.add(v);
             }
         }
