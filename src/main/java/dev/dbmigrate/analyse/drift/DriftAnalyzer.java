@@ -155,6 +155,10 @@ public final class DriftAnalyzer {
         }
 
         private void index(Difference diff, Optional<Table> e, Optional<Table> a, TableRef ref, List<String> sql) {
+            if (rebuilt.contains(ref.qualified())) {
+                sql.add("-- covered by the rebuild of " + ref.name() + " above");
+                return;
+            }
             boolean pg = d == Dialect.POSTGRESQL;
             if (!diff.kind().equals("missing")) sql.add(w.dropIndex(diff.name(), ref, pg));
             if (!diff.kind().equals("extra")) sql.add(w.createIndex(e.orElseThrow().index(diff.name()).orElseThrow(), pg));
@@ -211,7 +215,10 @@ public final class DriftAnalyzer {
                 sql.add("-- covered by the rebuild of " + e.name() + " above");
                 return false;
             }
-            sql.addAll(w.sqliteRebuild(e, a));
+            // generated columns cannot be copied (SQLite computes them): leave them out of the copy
+            Table copyable = new Schema(Dialect.SQLITE).putTable(a.ref(),
+                    a.columns().stream().filter(c -> c.generated() == null || c.generated().identity()).toList(), null);
+            sql.addAll(w.sqliteRebuild(e, copyable));
             return a.columns().stream().anyMatch(c -> !e.hasColumn(c.name()));
         }
 
