@@ -81,7 +81,21 @@ public final class DbMigrateTools {
                             List<String> urls = new java.util.ArrayList<>(args.strings("databaseUrl"));
                             urls.addAll(args.strings("databaseUrls"));
                             return service.history(args.existingPath("projectPath", true), urls, args.strings("environments"));
-                        }));
+                        }),
+                new ToolDefinition(
+                        "check_drift",
+                        "Check schema drift",
+                        """
+                        Compare the schema a project's migrations build with a live database: it reads the tool's history \
+                        table to know which migrations that database applied, replays those, reads the live catalog \
+                        (pg_catalog, information_schema or sqlite_master, in a read-only session with a statement timeout) \
+                        and lists tables, columns (type, nullability, default), indexes, constraints and enums that are \
+                        missing, extra or different, each with the SQL that makes the database match the migrations \
+                        (flagged when that SQL loses data). The tool's own history tables are left out. Needs databaseUrl or \
+                        an environment from .db-migrate.yml. Never writes to the database; passwords never appear in output.""",
+                        true, false, true, true,
+                        (args, progress) -> service.drift(args.existingPath("projectPath", true), args.string("databaseUrl"),
+                                args.string("environment"), args.strings("ignoreTables"))));
     }
 
     static Dialect dialect(String id) {

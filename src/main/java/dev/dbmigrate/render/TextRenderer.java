@@ -1,5 +1,6 @@
 package dev.dbmigrate.render;
 
+import dev.dbmigrate.analyse.drift.DriftResult;
 import dev.dbmigrate.analyse.history.HistoryResult;
 import dev.dbmigrate.analyse.rollback.RollbackResult;
 import dev.dbmigrate.analyse.validate.ValidateResult;
@@ -15,6 +16,7 @@ public final class TextRenderer {
         if (result instanceof ValidateResult r) return ValidateText.render(r);
         if (result instanceof RollbackResult r) return RollbackText.render(r);
         if (result instanceof HistoryResult r) return HistoryText.render(r);
+        if (result instanceof DriftResult r) return DriftText.render(r);
         if (result instanceof String s) return s;
         return Json.pretty(result);
     }

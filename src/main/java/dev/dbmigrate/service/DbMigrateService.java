@@ -1,6 +1,8 @@
 package dev.dbmigrate.service;
 
 import dev.dbmigrate.InputException;
+import dev.dbmigrate.analyse.drift.DriftResult;
+import dev.dbmigrate.analyse.drift.DriftService;
 import dev.dbmigrate.analyse.history.HistoryResult;
 import dev.dbmigrate.analyse.history.HistoryService;
 import dev.dbmigrate.analyse.history.MigrationSource;
@@ -32,6 +34,8 @@ public class DbMigrateService {
     private final ValidateService validate = new ValidateService(resolver, parseCache, DbMigrateService::dataProbe);
     private final RollbackService rollback = new RollbackService(resolver, parseCache);
     private final HistoryService history = new HistoryService(this::migrationsOf);
+    private final DriftService drift = new DriftService(this::migrationsOf,
+            (migrations, dialect, notes) -> ProjectMigrations.replay(migrations, migrations.size(), dialect, parseCache, notes));
 
     /** detect_orm / detect: which migration tools the project under {@code projectPath} uses. */
     public DetectResult detect(Path projectPath) {
@@ -62,6 +66,11 @@ public class DbMigrateService {
      */
     public HistoryResult history(Path projectPath, List<String> databaseUrls, List<String> environments) {
         return history.history(projectPath, databaseUrls, environments);
+    }
+
+    /** check_drift / drift: the schema the applied migrations build versus the live database. */
+    public DriftResult drift(Path projectPath, String databaseUrl, String environment, List<String> ignoreTables) {
+        return drift.drift(projectPath, databaseUrl, environment, ignoreTables);
     }
 
     private MigrationSource.Project migrationsOf(Path path) {

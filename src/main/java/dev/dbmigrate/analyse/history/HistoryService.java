@@ -1,7 +1,7 @@
 package dev.dbmigrate.analyse.history;
 
 import dev.dbmigrate.InputException;
-import dev.dbmigrate.db.DatabaseUrl;
+import dev.dbmigrate.analyse.history.DatabaseTargets.Target;
 import dev.dbmigrate.db.ReadOnlySession;
 import dev.dbmigrate.db.history.AppliedState;
 import dev.dbmigrate.db.history.HistoryTable;
@@ -9,15 +9,11 @@ import dev.dbmigrate.db.history.HistoryTables;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * migration_history: reads the project's migrations, then each requested database's history table
@@ -26,8 +22,6 @@ import java.util.regex.Pattern;
  */
 public final class HistoryService {
 
-    /** "staging=postgresql://..." names a --database-url. */
-    private static final Pattern NAMED = Pattern.compile("^([A-Za-z][A-Za-z0-9_.\\-]*)=(.+)$", Pattern.DOTALL);
 
     private final MigrationSource source;
     private final ReadOnlySession.Timeouts timeouts;
@@ -41,9 +35,6 @@ public final class HistoryService {
         this.timeouts = timeouts;
     }
 
-    /** A database to read. {@code url} is null when {@code error} says why it cannot be. */
-    record Target(String name, DatabaseUrl url, String shownUrl, HistoryTables.Location location, String error) {}
-
     /**
      * @param projectPath      the project root or migrations folder
      * @param databaseUrls     URLs to read, each optionally "name=URL"
@@ -51,7 +42,7 @@ public final class HistoryService {
      */
     public HistoryResult history(Path projectPath, List<String> databaseUrls, List<String> environmentNames) {
         MigrationSource.Project p = source.load(projectPath);
-        List<Target> targets = targets(p, databaseUrls, environmentNames);
+        List<Target> targets = DatabaseTargets.resolve(p, databaseUrls, environmentNames);
         Optional<HistoryTable> table = HistoryTables.forTool(p.tool());
         List<HistoryAssembler.EnvironmentRead> reads = readAll(targets, table.orElse(null), p);
         String message = null;
@@ -61,57 +52,6 @@ public final class HistoryService {
             message = p.tool().id() + " keeps no history table in the database, so only the files are listed.";
         }
         return HistoryAssembler.assemble(p.root(), p.tool(), p.dialect(), p.read(), table.orElse(null), reads, message, p.notes());
-    }
-
-    List<Target> targets(MigrationSource.Project p, List<String> databaseUrls, List<String> environmentNames) {
-        List<Target> out = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        for (String raw : databaseUrls == null ? List.<String>of() : databaseUrls) {
-            String name = null;
-            String text = raw.trim();
-            Matcher m = NAMED.matcher(text);
-            if (m.matches() && !m.group(1).contains(".") && !m.group(2).startsWith("/")) {
-                name = m.group(1);
-                text = m.group(2);
-            }
-            DatabaseUrl url = DatabaseUrl.parse(text, p.root());
-            out.add(new Target(unique(name != null ? name : url.label(), seen), url, url.redacted(), HistoryTables.Location.DEFAULT, null));
-        }
-        List<String> names = environmentNames == null ? List.of() : environmentNames;
-        if (names.isEmpty()) return out;
-        Map<String, String> defined = p.environments();
-        if (defined.isEmpty()) {
-            throw new InputException("environments " + names + " requested, but " + p.root() + " has no .db-migrate.yml with environments");
-        }
-        List<String> chosen = new ArrayList<>();
-        if (names.size() == 1 && names.get(0).equalsIgnoreCase("all")) {
-            chosen.addAll(defined.keySet());
-        } else {
-            for (String n : names) {
-                if (!defined.containsKey(n)) {
-                    throw new InputException("no environment '" + n + "' in .db-migrate.yml (defined: " + String.join(", ", defined.keySet()) + ")");
-                }
-                chosen.add(n);
-            }
-        }
-        for (String n : chosen) {
-            String raw = defined.get(n);
-            try {
-                if (raw == null || raw.isBlank()) {
-                    throw new InputException("environment '" + n + "' has an empty url in .db-migrate.yml (an unset ${VARIABLE}?)");
-                }
-                DatabaseUrl url = DatabaseUrl.parse(raw, p.root());
-                out.add(new Target(unique(n, seen), url, url.redacted(), HistoryTables.Location.DEFAULT, null));
-            } catch (InputException ex) {
-                out.add(new Target(unique(n, seen), null, null, HistoryTables.Location.DEFAULT, ex.getMessage()));
-            }
-        }
-        return out;
-    }
-
-    private static String unique(String name, Map<String, Integer> seen) {
-        int n = seen.merge(name, 1, Integer::sum);
-        return n == 1 ? name : name + "#" + n;
     }
 
     private List<HistoryAssembler.EnvironmentRead> readAll(List<Target> targets, HistoryTable table, MigrationSource.Project p) {
@@ -146,7 +86,7 @@ public final class HistoryService {
             return new HistoryAssembler.EnvironmentRead(t.name(), t.shownUrl(), null, p.tool().id() + " keeps no history table: nothing to read");
         }
         try (ReadOnlySession s = ReadOnlySession.open(t.url(), timeouts)) {
-            AppliedState state = HistoryTables.read(s, table, t.location());
+            AppliedState state = HistoryTables.read(s, table, HistoryTables.Location.DEFAULT);
             return new HistoryAssembler.EnvironmentRead(t.name(), t.shownUrl(), state, null);
         } catch (InputException e) {
             return new HistoryAssembler.EnvironmentRead(t.name(), t.shownUrl(), null, e.getMessage());

@@ -6,6 +6,7 @@ import dev.dbmigrate.model.Dialect;
 import dev.dbmigrate.model.Migration;
 import dev.dbmigrate.model.Tool;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * One migration tool's history table: where it lives, how to read it, and how its rows match the
@@ -18,6 +19,11 @@ public interface HistoryTable {
 
     /** The table name the tool creates by default. */
     String defaultTable();
+
+    /** Every table the tool itself keeps (its history table, locks, metadata): left out of drift. */
+    default List<String> ownTables() {
+        return List.of(defaultTable());
+    }
 
     /** The schema the tool puts its table in by default, or null for the connection's current schema. */
     default String defaultSchema(Dialect dialect) {

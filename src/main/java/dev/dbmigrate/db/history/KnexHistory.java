@@ -29,6 +29,11 @@ final class KnexHistory implements HistoryTable {
     }
 
     @Override
+    public List<String> ownTables() {
+        return List.of("knex_migrations", "knex_migrations_lock");
+    }
+
+    @Override
     public AppliedState read(ReadOnlySession s, FoundTable t) throws SQLException {
         List<AppliedMigration> rows = Select.all(s, t, r -> {
             Long batch = r.lng("batch");

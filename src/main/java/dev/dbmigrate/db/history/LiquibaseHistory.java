@@ -44,6 +44,11 @@ final class LiquibaseHistory implements HistoryTable {
     }
 
     @Override
+    public List<String> ownTables() {
+        return List.of("databasechangelog", "databasechangeloglock");
+    }
+
+    @Override
     public AppliedState read(ReadOnlySession s, FoundTable t) throws SQLException {
         List<AppliedMigration> rows = Select.all(s, t, r -> {
             String type = r.str("exectype") == null ? "EXECUTED" : r.str("exectype").trim().toUpperCase(Locale.ROOT);

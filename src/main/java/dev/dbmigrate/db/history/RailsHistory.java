@@ -27,6 +27,11 @@ final class RailsHistory implements HistoryTable {
     }
 
     @Override
+    public List<String> ownTables() {
+        return List.of("schema_migrations", "ar_internal_metadata");
+    }
+
+    @Override
     public AppliedState read(ReadOnlySession s, FoundTable t) throws SQLException {
         List<String> notes = new ArrayList<>();
         Optional<FoundTable> meta = s.findTable(t.schema(), "ar_internal_metadata", false);

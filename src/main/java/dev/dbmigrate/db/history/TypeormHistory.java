@@ -32,6 +32,11 @@ final class TypeormHistory implements HistoryTable {
     }
 
     @Override
+    public List<String> ownTables() {
+        return List.of("migrations", "typeorm_metadata");
+    }
+
+    @Override
     public AppliedState read(ReadOnlySession s, FoundTable t) throws SQLException {
         List<AppliedMigration> rows = Select.all(s, t, r -> {
             String ts = r.str("timestamp");
