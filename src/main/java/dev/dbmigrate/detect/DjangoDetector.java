@@ -123,9 +123,7 @@ final class DjangoDetector implements Detector {
         Matcher e = ENGINE.matcher(text);
         if (e.find()) {
             f.config(file, "ENGINE " + e.group(1));
-            Dialect d = Dialects.of(e.group(1));
-            if (d != null) f.dialect(d, null);
-            else f.evidence("ENGINE " + e.group(1) + " is not a dialect db-migrate analyses");
+            f.dialectNamed("ENGINE", e.group(1), null);
             return;
         }
         Matcher call = URL_CALL.matcher(text);

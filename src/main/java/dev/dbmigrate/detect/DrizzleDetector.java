@@ -54,9 +54,7 @@ final class DrizzleDetector implements Detector {
             String what = dialect != null ? "dialect: \"" + dialect + "\"" : driver != null ? "driver: \"" + driver + "\" (legacy)" : "no literal dialect";
             f.config(config, what);
             legacy = dialect == null && driver != null;
-            Dialect d = Dialects.of(dialect != null ? dialect : driver);
-            if (d != null) f.dialect(d, null);
-            else if (Dialects.unsupported(dialect)) f.evidence("dialect " + dialect + " is not one db-migrate analyses");
+            f.dialectNamed(dialect != null ? "dialect" : "driver", dialect != null ? dialect : driver, null);
         }
         deps.dialectFromDrivers(f, Dialects.NODE_DRIVERS);
         DbHints.fallback(f);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Collects what one detector learns about one (root, tool) and turns it into a {@link Detection}.
@@ -86,6 +87,16 @@ final class Found {
         return evidence(about(path, what));
     }
 
+    /**
+     * A folder of migration files named by {@code fileName}: the tool's layout when there are some, a partial
+     * layout when the folder exists without any; nothing when it does not exist.
+     */
+    Found migrationFiles(Path folder, Pattern fileName, String convention) {
+        if (folder == null || !root.isDir(folder)) return this;
+        long n = root.files(folder).stream().filter(x -> fileName.matcher(x).matches()).count();
+        return n > 0 ? layout(folder, Cmd.count(n, "migration") + " (" + convention + ")") : partial(folder, "no migrations yet");
+    }
+
     Found migrations(Path path) {
         if (migrations == null) migrations = path;
         return this;
@@ -118,6 +129,16 @@ final class Found {
         if (dialect == d) evidence(line);
         else evidence((line == null ? "another setting names " + d.id() : line) + " (differs; keeping " + dialect.id() + ")");
         return this;
+    }
+
+    /**
+     * The dialect a tool setting names ("client", "pg"); a name db-migrate does not analyse (oracle, h2...)
+     * is noted and leaves the dialect unknown.
+     */
+    Found dialectNamed(String setting, String name, String line) {
+        if (name == null) return this;
+        Dialect d = Dialects.of(name);
+        return d != null ? dialect(d, line) : evidence(setting + " " + name + " is not a dialect db-migrate analyses");
     }
 
     Dialect dialect() {

@@ -63,16 +63,15 @@ final class GooseDetector implements Detector {
         if (d.isPresent()) {
             driver = d.get().value();
             f.read(d.get().file());
-            f.dialect(Dialects.of(driver), f.rel(d.get().file()) + ": GOOSE_DRIVER=" + driver);
+            f.dialectNamed("goose driver", driver, f.rel(d.get().file()) + ": GOOSE_DRIVER=" + driver);
         } else {
             Optional<BuildScripts.Hit> hit = BuildScripts.find(f, f.root, GOOSE_COMMAND);
             if (hit.isPresent()) {
                 driver = hit.get().match().group(1);
                 f.read(hit.get().file());
-                f.dialect(Dialects.of(driver), f.rel(hit.get().file()) + ": goose " + driver + " ...");
+                f.dialectNamed("goose driver", driver, f.rel(hit.get().file()) + ": goose " + driver + " ...");
             }
         }
-        if (driver != null && Dialects.of(driver) == null) f.evidence("goose driver " + driver + " is not a dialect db-migrate analyses");
         DbHints.dialectFromEnv(f, "GOOSE_DBSTRING", "DATABASE_URL");
         Manifests.go(f, f.root).dialectFromDrivers(f, Dialects.GO_DRIVERS);
         DbHints.dialectFromCompose(f);

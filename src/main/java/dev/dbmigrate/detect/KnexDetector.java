@@ -1,6 +1,5 @@
 package dev.dbmigrate.detect;
 
-import dev.dbmigrate.model.Dialect;
 import dev.dbmigrate.model.Tool;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -51,20 +50,14 @@ final class KnexDetector implements Detector {
             }
             Map.Entry<String, String> chosen = Environments.choose(byEnv);
             if (chosen != null) {
-                Dialect d = Dialects.of(chosen.getValue());
-                if (d != null) f.dialect(d, null);
-                else f.evidence("client " + chosen.getValue() + " is not a dialect db-migrate analyses");
+                f.dialectNamed("client", chosen.getValue(), null);
             }
         }
         deps.dialectFromDrivers(f, Dialects.NODE_DRIVERS);
         DbHints.fallback(f);
 
         Path migrations = dir.resolve(directory == null ? "migrations" : directory);
-        if (dir.isDir(migrations)) {
-            long n = dir.files(migrations).stream().filter(x -> MIGRATION_FILE.matcher(x).matches()).count();
-            if (n > 0) f.layout(migrations, Cmd.count(n, "migration") + " (<timestamp>_<name>.js)");
-            else f.partial(migrations, "no migrations yet");
-        }
+        f.migrationFiles(migrations, MIGRATION_FILE, "<timestamp>_<name>.js");
         return Optional.of(f.build(new Detection.Commands(
                 "npx knex migrate:make <name>",
                 "npx knex migrate:latest",

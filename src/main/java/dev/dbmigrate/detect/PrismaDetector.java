@@ -1,6 +1,5 @@
 package dev.dbmigrate.detect;
 
-import dev.dbmigrate.model.Dialect;
 import dev.dbmigrate.model.Tool;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -120,10 +119,8 @@ final class PrismaDetector implements Detector {
 
     private static void dialect(Found f, String provider, String evidence) {
         if (provider == null) return;
-        Dialect d = Dialects.of(provider);
-        if (d != null) f.dialect(d, evidence);
-        else if (provider.equals("mongodb")) f.evidence("provider mongodb is not a SQL database (Prisma Migrate does not apply)");
-        else f.evidence("provider " + provider + " is not a dialect db-migrate analyses");
+        if (provider.equals("mongodb")) f.evidence("provider mongodb is not a SQL database (Prisma Migrate does not apply)");
+        else f.dialectNamed("provider", provider, evidence);
     }
 
     private static Path findMigrations(ProjectDir dir, String configured, Path datasourceFile, Path schemaFolder, List<Path> schemaFiles) {

@@ -1,6 +1,5 @@
 package dev.dbmigrate.detect;
 
-import dev.dbmigrate.model.Dialect;
 import dev.dbmigrate.model.Tool;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,11 +40,7 @@ final class RailsDetector implements Detector {
         DbHints.fallback(f);
 
         Path migrations = dir.resolve(migrationsPath == null ? "db/migrate" : migrationsPath);
-        if (dir.isDir(migrations)) {
-            long n = dir.files(migrations).stream().filter(x -> MIGRATION_FILE.matcher(x).matches()).count();
-            if (n > 0) f.layout(migrations, Cmd.count(n, "migration") + " (<timestamp>_<name>.rb)");
-            else f.partial(migrations, "no migrations yet");
-        }
+        f.migrationFiles(migrations, MIGRATION_FILE, "<timestamp>_<name>.rb");
         if (!hasYml && !dep && !f.hasLayout()) return Optional.empty();
         for (String schema : List.of("db/schema.rb", "db/structure.sql")) {
             if (dir.isFile(schema)) f.evidence(schema + ": schema dump present");
@@ -100,9 +95,7 @@ final class RailsDetector implements Detector {
         others.forEach(f::evidence);
         Map.Entry<String, String> chosen = Environments.choose(byEnv);
         if (chosen != null) {
-            Dialect d = Dialects.of(chosen.getValue());
-            if (d != null) f.dialect(d, null);
-            else f.evidence("adapter " + chosen.getValue() + " is not a dialect db-migrate analyses");
+            f.dialectNamed("adapter", chosen.getValue(), null);
         }
         return migrationsPath;
     }

@@ -1,7 +1,6 @@
 package dev.dbmigrate.detect;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dbmigrate.model.Dialect;
 import dev.dbmigrate.model.Tool;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -47,11 +46,7 @@ final class SequelizeDetector implements Detector {
         DbHints.fallback(f);
 
         Path migrations = dir.resolve(migrationsPath == null ? "migrations" : migrationsPath);
-        if (dir.isDir(migrations)) {
-            long n = dir.files(migrations).stream().filter(x -> MIGRATION_FILE.matcher(x).matches()).count();
-            if (n > 0) f.layout(migrations, Cmd.count(n, "migration") + " (<timestamp>-<name>.js)");
-            else f.partial(migrations, "no migrations yet");
-        }
+        f.migrationFiles(migrations, MIGRATION_FILE, "<timestamp>-<name>.js");
         return Optional.of(f.build(new Detection.Commands(
                 "npx sequelize-cli migration:generate --name <name>",
                 "npx sequelize-cli db:migrate",
@@ -81,9 +76,7 @@ final class SequelizeDetector implements Detector {
         f.config(config, byEnv.isEmpty() ? "no literal dialect" : Environments.describe("dialect", byEnv));
         Map.Entry<String, String> chosen = Environments.choose(byEnv);
         if (chosen != null) {
-            Dialect d = Dialects.of(chosen.getValue());
-            if (d != null) f.dialect(d, null);
-            else f.evidence("dialect " + chosen.getValue() + " is not one db-migrate analyses");
+            f.dialectNamed("dialect", chosen.getValue(), null);
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.dbmigrate.detect;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dbmigrate.model.Dialect;
 import dev.dbmigrate.model.Tool;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,21 +68,13 @@ final class TypeormDetector implements Detector {
             migrationsGlob = values.get("migrations");
             f.config(oc, (type == null ? "" : "type: \"" + type + "\"") + (migrationsGlob == null ? "" : (type == null ? "" : ", ") + "migrations: " + migrationsGlob));
         }
-        if (type != null) {
-            Dialect d = Dialects.of(type);
-            if (d != null) f.dialect(d, null);
-            else f.evidence("type " + type + " is not a dialect db-migrate analyses");
-        }
+        f.dialectNamed("type", type, null);
         DbHints.env(f, "TYPEORM_CONNECTION").ifPresent(v -> f.dialect(Dialects.of(v.value()), f.rel(v.file()) + ": TYPEORM_CONNECTION=" + v.value()));
         deps.dialectFromDrivers(f, Dialects.NODE_DRIVERS);
         DbHints.fallback(f);
 
         Path migrations = locateMigrations(f, dir, migrationsGlob, globBase);
-        if (migrations != null) {
-            long n = dir.files(migrations).stream().filter(x -> MIGRATION_FILE.matcher(x).matches()).count();
-            if (n > 0) f.layout(migrations, Cmd.count(n, "migration") + " (<timestamp>-<Name>.ts)");
-            else f.partial(migrations, "no migrations yet");
-        }
+        f.migrationFiles(migrations, MIGRATION_FILE, "<timestamp>-<Name>.ts");
         return Optional.of(f.build(commands(f, dir, dataSource, migrations)));
     }
 
