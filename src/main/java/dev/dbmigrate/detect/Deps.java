@@ -60,9 +60,16 @@ final class Deps {
         return Optional.empty();
     }
 
-    /** Records the first declared of {@code names} as the tool's dependency; false when none is declared. */
+    /**
+     * Records the first declared of {@code names} as the tool's dependency; false when none is declared.
+     * Test-only dependencies (Maven test scope, Gradle test configurations, Gemfile test groups) do not count.
+     */
     boolean declare(Found f, String... names) {
-        Optional<Dep> d = get(names);
+        Optional<Dep> d = Optional.empty();
+        for (String n : names) {
+            d = get(n).filter(x -> !x.test());
+            if (d.isPresent()) break;
+        }
         d.ifPresent(dep -> f.dependency(dep.file(), dep.kind() + " " + dep.name()
                 + (dep.spec() == null || dep.spec().isBlank() ? "" : " " + dep.spec())));
         return d.isPresent();

@@ -53,7 +53,17 @@ final class ScanContext {
     }
 
     Listing list(Path dir) {
-        return listings.computeIfAbsent(dir, ScanContext::readListing);
+        Listing cached = listings.get(dir);
+        if (cached != null) return cached;
+        Listing l;
+        Path parent = dir.getParent();
+        if (!dir.equals(root) && parent != null && dir.startsWith(root) && !list(parent).hasDir(dir.getFileName().toString())) {
+            l = Listing.EMPTY; // known not to exist (or a symlink) from the parent's listing: no system call
+        } else {
+            l = readListing(dir);
+        }
+        listings.put(dir, l);
+        return l;
     }
 
     private static Listing readListing(Path dir) {
