@@ -21,11 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The reader of each tool. Register a reader with one line in {@link #READERS}. */
+/** Registry: tool -> its {@link MigrationReader}. One line per reader. */
 public final class Readers {
 
-    /** One line per reader. */
-    private static final List<MigrationReader> READERS = List.of(
+    private static final List<MigrationReader> ALL = List.of(
             new PrismaReader(),
             new DrizzleReader(),
             new TypeOrmReader(),
@@ -45,13 +44,17 @@ public final class Readers {
     private static final Map<Tool, MigrationReader> BY_TOOL = new EnumMap<>(Tool.class);
 
     static {
-        for (MigrationReader r : READERS) BY_TOOL.put(r.tool(), r);
+        for (MigrationReader r : ALL) BY_TOOL.put(r.tool(), r);
     }
 
     private Readers() {}
 
     public static Optional<MigrationReader> forTool(Tool tool) {
         return Optional.ofNullable(BY_TOOL.get(tool));
+    }
+
+    public static List<MigrationReader> all() {
+        return ALL;
     }
 
     /** Reads the project's migrations with the tool's reader. */
