@@ -206,17 +206,9 @@ public final class LiquibaseReader implements MigrationReader {
                 problems.add(problem("invalid-file", from + ":" + inc.line() + ": include without a file", fromLogical));
                 return;
             }
-            String f = inc.file().replaceFirst("^classpath\\*?:", "");
-            Path target;
-            String logical;
-            if (inc.relativeToChangelogFile()) {
-                target = from.getParent().resolve(f).normalize();
-                logical = joinLogical(parentOf(fromLogical), f);
-            } else {
-                String stripped = f.replaceFirst("^/", "");
-                target = firstExisting(searchRoot.resolve(stripped), root.resolve(stripped), from.getParent().resolve(f));
-                logical = normalizeLogical(stripped);
-            }
+            Target t = target(from, fromLogical, inc.file(), inc.relativeToChangelogFile());
+            Path target = t.path();
+            String logical = t.logical();
             if (!Files.isRegularFile(target)) {
                 problems.add(problem("missing-file", from + ":" + inc.line() + ": included changelog " + inc.file() + " does not exist; Liquibase fails", inc.file()));
                 return;
@@ -224,18 +216,25 @@ public final class LiquibaseReader implements MigrationReader {
             include(target, logical, from, inc.line());
         }
 
-        private void includeAll(Path from, String fromLogical, IncludeAll all) {
-            String p = all.path() == null ? "" : all.path().replaceFirst("^classpath\\*?:", "");
-            Path dir;
-            String logical;
-            if (all.relativeToChangelogFile()) {
-                dir = from.getParent().resolve(p).normalize();
-                logical = joinLogical(parentOf(fromLogical), p);
-            } else {
-                String stripped = p.replaceFirst("^/", "");
-                dir = firstExisting(searchRoot.resolve(stripped), root.resolve(stripped), from.getParent().resolve(p));
-                logical = normalizeLogical(stripped);
+        /**
+         * Where an include points: relative to the including file (its logical path built from the
+         * includer's), or looked up from the search root (then the project root, then the includer's
+         * folder) with the path as written as its logical path.
+         */
+        private Target target(Path from, String fromLogical, String raw, boolean relativeToChangelogFile) {
+            String p = raw.replaceFirst("^classpath\\*?:", "");
+            if (relativeToChangelogFile) {
+                return new Target(from.getParent().resolve(p).normalize(), joinLogical(parentOf(fromLogical), p));
             }
+            String stripped = p.replaceFirst("^/", "");
+            return new Target(firstExisting(searchRoot.resolve(stripped), root.resolve(stripped), from.getParent().resolve(p)),
+                    normalizeLogical(stripped));
+        }
+
+        private void includeAll(Path from, String fromLogical, IncludeAll all) {
+            Target t = target(from, fromLogical, all.path() == null ? "" : all.path(), all.relativeToChangelogFile());
+            Path dir = t.path();
+            String logical = t.logical();
             if (!Files.isDirectory(dir)) {
                 if (all.errorIfMissingOrEmpty()) {
                     problems.add(problem("missing-file", from + ":" + all.line() + ": includeAll path " + all.path() + " does not exist; Liquibase fails", all.path()));
@@ -298,6 +297,8 @@ public final class LiquibaseReader implements MigrationReader {
             return b.build();
         }
     }
+
+    private record Target(Path path, String logical) {}
 
     private static Path firstExisting(Path... candidates) {
         for (Path c : candidates) {

@@ -21,12 +21,9 @@ public final class SourceMask {
             if (c == '\'') {
                 i = skipQuoted(out, i, '\'', false, true, false);
             } else if (c == '-' && i + 1 < n && out[i + 1] == '-') {
-                while (i < n && out[i] != '\n') out[i++] = ' ';
+                i = lineComment(out, i);
             } else if (c == '/' && i + 1 < n && out[i + 1] == '*') {
-                int end = text.indexOf("*/", i + 2);
-                int stop = end < 0 ? n : end + 2;
-                blank(out, i, stop);
-                i = stop;
+                i = blockComment(text, out, i);
             } else {
                 i++;
             }
@@ -64,12 +61,9 @@ public final class SourceMask {
                 continue;
             }
             if (c == '/' && i + 1 < n && out[i + 1] == '/') {
-                while (i < n && out[i] != '\n') out[i++] = ' ';
+                i = lineComment(out, i);
             } else if (c == '/' && i + 1 < n && out[i + 1] == '*') {
-                int end = text.indexOf("*/", i + 2);
-                int stop = end < 0 ? n : end + 2;
-                blank(out, i, stop);
-                i = stop;
+                i = blockComment(text, out, i);
             } else if (c == '\'' || c == '"') {
                 i = skipQuoted(out, i, c, true, false, true);
             } else if (c == '`') {
@@ -127,7 +121,7 @@ public final class SourceMask {
                     }
                 }
             } else if (c == '#') {
-                while (i < n && out[i] != '\n') out[i++] = ' ';
+                i = lineComment(out, i);
             } else if (c == '\'' || c == '"') {
                 i = skipQuoted(out, i, c, true, false, false);
             } else if (c == '<' && i + 2 < n && out[i + 1] == '<') {
@@ -151,6 +145,20 @@ public final class SourceMask {
     private static int lineEnd(String text, int from) {
         int e = text.indexOf('\n', from);
         return e < 0 ? text.length() : e;
+    }
+
+    /** Blanks up to the end of the line; returns the index of the line break (or the end). */
+    private static int lineComment(char[] out, int i) {
+        while (i < out.length && out[i] != '\n') out[i++] = ' ';
+        return i;
+    }
+
+    /** Blanks a block comment starting at {@code i}; returns the index after it. */
+    private static int blockComment(String text, char[] out, int i) {
+        int end = text.indexOf("*/", i + 2);
+        int stop = end < 0 ? out.length : end + 2;
+        blank(out, i, stop);
+        return stop;
     }
 
     private static void blank(char[] out, int from, int to) {
