@@ -115,7 +115,10 @@ public final class RollbackPlans {
             script.append("-- undo ").append(m.id()).append('\n');
             boolean downRestores = plan.downCheck() == null || plan.downCheck().restores();
             boolean useDown = plan.downSql() != null && downRestores;
-            if (plan.downCheck() != null) checks.add(plan.downCheck());
+            if (plan.downCheck() != null) {
+                RollbackResult.DownCheck c = plan.downCheck();
+                checks.add(new RollbackResult.DownCheck(c.migration(), c.file() == null ? null : rel(root, Path.of(c.file())), c.restores(), c.problems()));
+            }
             if (useDown) {
                 steps.add(new RollbackResult.Step(m.id(), "down", m.down().file() == null ? null : rel(root, m.down().file()), plan.downSql(),
                         true, anyDataLoss(plan), List.of("the tool's own down migration (what its rollback command runs); checked: it restores the schema")));
