@@ -81,7 +81,8 @@ final class FlywayDetector implements Detector {
         Path folder = null;
         for (String l : locations) {
             Path p = JvmProject.location(dir, l, jvmBuild);
-            if (dir.isDir(p)) {
+            if (l.contains("{vendor}")) p = vendorFolder(dir, p, l);
+            if (p != null && dir.isDir(p)) {
                 folder = p;
                 break;
             }
@@ -101,6 +102,19 @@ final class FlywayDetector implements Detector {
         boolean configured = conf.isPresent() || toml.isPresent();
         if (!dep && !configured && !springFlyway && !f.hasLayout()) return Optional.empty();
         return Optional.of(finish(f, dir, jvm, l, urls, configured));
+    }
+
+    /** Spring Boot's "classpath:db/migration/{vendor}": the vendor folder that exists (postgresql, mysql...). */
+    private static Path vendorFolder(ProjectDir dir, Path resolved, String location) {
+        String text = resolved.toString();
+        int at = text.indexOf("{vendor}");
+        Path parent = Path.of(text.substring(0, at));
+        String rest = text.substring(at + "{vendor}".length());
+        for (String vendor : List.of("postgresql", "mysql", "mariadb", "sqlite", "sqlserver")) {
+            Path p = Path.of(parent + "/" + vendor + rest).normalize();
+            if (dir.isDir(p)) return p;
+        }
+        return null;
     }
 
     private static void split(String csv, List<String> out) {
