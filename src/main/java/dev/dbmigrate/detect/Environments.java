@@ -18,6 +18,12 @@ final class Environments {
     private static final List<String> PREFERRED = List.of("production", "prod", "staging", "development", "dev");
     private static final Pattern ENV_KEY = Pattern.compile("(?<![\\w$.])['\"]?(production|prod|staging|development|dev|test|local)['\"]?\\s*:\\s*\\{");
 
+    /** Sets the dialect from the chosen environment's value of {@code setting}. */
+    static void applyDialect(Found f, String setting, Map<String, String> byEnv) {
+        Map.Entry<String, String> chosen = choose(byEnv);
+        if (chosen != null) f.dialectNamed(setting, chosen.getValue(), null);
+    }
+
     static Map.Entry<String, String> choose(Map<String, String> byEnv) {
         for (String p : PREFERRED) {
             String v = byEnv.get(p);

@@ -48,10 +48,7 @@ final class KnexDetector implements Detector {
             } else {
                 f.read(knexfile.get());
             }
-            Map.Entry<String, String> chosen = Environments.choose(byEnv);
-            if (chosen != null) {
-                f.dialectNamed("client", chosen.getValue(), null);
-            }
+            Environments.applyDialect(f, "client", byEnv);
         }
         deps.dialectFromDrivers(f, Dialects.NODE_DRIVERS);
         DbHints.fallback(f);

@@ -93,10 +93,7 @@ final class RailsDetector implements Detector {
         }
         f.config(yml, byEnv.isEmpty() ? "adapter not set literally" : Environments.describe("adapter", byEnv));
         others.forEach(f::evidence);
-        Map.Entry<String, String> chosen = Environments.choose(byEnv);
-        if (chosen != null) {
-            f.dialectNamed("adapter", chosen.getValue(), null);
-        }
+        Environments.applyDialect(f, "adapter", byEnv);
         return migrationsPath;
     }
 

@@ -74,9 +74,6 @@ final class SequelizeDetector implements Detector {
             }
         }
         f.config(config, byEnv.isEmpty() ? "no literal dialect" : Environments.describe("dialect", byEnv));
-        Map.Entry<String, String> chosen = Environments.choose(byEnv);
-        if (chosen != null) {
-            f.dialectNamed("dialect", chosen.getValue(), null);
-        }
+        Environments.applyDialect(f, "dialect", byEnv);
     }
 }
