@@ -4,6 +4,7 @@ import dev.dbmigrate.analyse.rules.Category;
 import dev.dbmigrate.analyse.rules.OperationContext;
 import dev.dbmigrate.analyse.rules.Rule;
 import dev.dbmigrate.analyse.rules.RuleSpec;
+import dev.dbmigrate.analyse.rules.SqlText;
 import dev.dbmigrate.analyse.rules.support.RuleSupport;
 import dev.dbmigrate.model.ConstraintDef;
 import dev.dbmigrate.model.Dialect;
@@ -47,6 +48,11 @@ public final class SqliteUnsupportedAlter extends Rule {
         String fix = foreign
                 ? "-- remove it: SQLite has no such option" + (op instanceof Operation.ValidateConstraint ? " (its constraints are always validated)" : "")
                 : rebuild(ctx, table, op);
+        String index = op instanceof Operation.DropColumn dc ? blockingIndexOnly(ctx, dc) : null;
+        if (index != null) {
+            fix = "DROP INDEX " + SqlText.quote(Dialect.SQLITE, index) + ";\nALTER TABLE " + SqlText.table(Dialect.SQLITE, table) + " DROP COLUMN "
+                    + SqlText.quote(Dialect.SQLITE, ((Operation.DropColumn) op).column()) + ";\n-- or rebuild the table:\n" + fix;
+        }
         ctx.report(this, what + ": the statement fails. SQLite's ALTER TABLE can only rename a table or a column, add a column and drop"
                 + " a plain column; every other change means rebuilding the table", null, fix);
     }
@@ -93,6 +99,13 @@ public final class SqliteUnsupportedAlter extends Rule {
             if (uses) return "index " + i.name() + " uses it (drop the index first)";
         }
         return null;
+    }
+
+    /** The index that alone stops SQLite from dropping the column, or null (no blocker, or a key blocks it). */
+    private static String blockingIndexOnly(OperationContext ctx, Operation.DropColumn dc) {
+        String why = dropColumnBlocker(ctx, dc);
+        if (why == null || !why.startsWith("index ")) return null;
+        return why.substring("index ".length(), why.indexOf(" uses it"));
     }
 
     /** The 12-step rebuild with the table's real definition and the change applied. */
