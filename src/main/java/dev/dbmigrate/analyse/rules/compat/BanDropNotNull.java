@@ -5,6 +5,7 @@ import dev.dbmigrate.analyse.rules.OperationContext;
 import dev.dbmigrate.analyse.rules.Rule;
 import dev.dbmigrate.analyse.rules.RuleSpec;
 import dev.dbmigrate.analyse.rules.SqlText;
+import dev.dbmigrate.analyse.rules.support.ColumnOrigins;
 import dev.dbmigrate.analyse.rules.support.RuleSupport;
 import dev.dbmigrate.model.ColumnDef;
 import dev.dbmigrate.model.Dialect;
@@ -26,11 +27,14 @@ import java.util.Optional;
         severity = Severity.WARNING)
 public final class BanDropNotNull extends Rule {
 
+    private final ColumnOrigins origins = new ColumnOrigins();
+
     @Override
     public void check(OperationContext ctx, Operation op) {
+        origins.observe(ctx, op);
         Dialect d = ctx.dialect();
         if (op instanceof Operation.AlterColumnNullability an && !an.notNull()) {
-            if (RuleSupport.newInThisMigration(ctx, an.table(), an.column())) return;
+            if (origins.isNew(ctx, an.table(), an.column())) return;
             Optional<ColumnDef> prev = RuleSupport.column(ctx, an.table(), an.column());
             if (prev.isPresent() && prev.get().type() != null && !prev.get().notNull()) return; // already nullable: a no-op
             ctx.report(this,
@@ -42,7 +46,7 @@ public final class BanDropNotNull extends Rule {
                     ALTER TABLE %s ALTER COLUMN %s DROP NOT NULL;""".formatted(an.column(), SqlText.table(d, an.table()), SqlText.quote(d, an.column())));
         } else if (op instanceof Operation.RedefineColumn rd) {
             ColumnDef def = rd.definition();
-            if (def.notNull() || def.primaryKey() || RuleSupport.newInThisMigration(ctx, rd.table(), rd.column())) return;
+            if (def.notNull() || def.primaryKey() || origins.isNew(ctx, rd.table(), rd.column())) return;
             Optional<ColumnDef> prev = RuleSupport.column(ctx, rd.table(), rd.column());
             if (prev.isEmpty() || !prev.get().notNull()) return;
             String verb = d.isMysqlFamily() ? (RuleSupport.sameName(d, rd.column(), def.name()) ? "MODIFY" : "CHANGE") : "The new definition of";

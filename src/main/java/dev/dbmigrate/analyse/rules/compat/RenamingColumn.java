@@ -5,6 +5,7 @@ import dev.dbmigrate.analyse.rules.OperationContext;
 import dev.dbmigrate.analyse.rules.Rule;
 import dev.dbmigrate.analyse.rules.RuleSpec;
 import dev.dbmigrate.analyse.rules.SqlText;
+import dev.dbmigrate.analyse.rules.support.ColumnOrigins;
 import dev.dbmigrate.analyse.rules.support.RuleSupport;
 import dev.dbmigrate.model.ColumnDef;
 import dev.dbmigrate.model.Dialect;
@@ -26,8 +27,11 @@ import java.util.List;
         severity = Severity.ERROR)
 public final class RenamingColumn extends Rule {
 
+    private final ColumnOrigins origins = new ColumnOrigins();
+
     @Override
     public void check(OperationContext ctx, Operation op) {
+        origins.observe(ctx, op);
         TableRef table;
         String from;
         String to;
@@ -45,7 +49,7 @@ public final class RenamingColumn extends Rule {
         } else {
             return;
         }
-        if (RuleSupport.newInThisMigration(ctx, table, from)) return;
+        if (origins.isNew(ctx, table, from)) return;
         Dialect d = ctx.dialect();
         String t = SqlText.table(d, table);
         ctx.report(this,

@@ -5,6 +5,7 @@ import dev.dbmigrate.analyse.rules.OperationContext;
 import dev.dbmigrate.analyse.rules.Rule;
 import dev.dbmigrate.analyse.rules.RuleSpec;
 import dev.dbmigrate.analyse.rules.SqlText;
+import dev.dbmigrate.analyse.rules.support.ColumnOrigins;
 import dev.dbmigrate.analyse.rules.support.RuleSupport;
 import dev.dbmigrate.db.probe.Counts;
 import dev.dbmigrate.model.ColumnDef;
@@ -42,8 +43,11 @@ public final class AddingRequiredField extends Rule {
     /** Types that fill themselves (sequence or identity behind them). */
     private static final Set<String> SELF_FILLING = Set.of("serial", "bigserial", "smallserial", "serial4", "serial8", "serial2");
 
+    private final ColumnOrigins origins = new ColumnOrigins();
+
     @Override
     public void check(OperationContext ctx, Operation op) {
+        origins.observe(ctx, op);
         if (op instanceof Operation.AddColumn ac) {
             addColumn(ctx, ac.table(), ac.column());
         } else if (op instanceof Operation.RedefineColumn rd && (ctx.dialect().isMysqlFamily() || ctx.dialect() == Dialect.SQLITE)) {
@@ -108,7 +112,7 @@ public final class AddingRequiredField extends Rule {
 
     private void redefine(OperationContext ctx, Operation.RedefineColumn rd) {
         ColumnDef def = rd.definition();
-        if (!def.notNull() || def.primaryKey() || RuleSupport.newInThisMigration(ctx, rd.table(), rd.column())) return;
+        if (!def.notNull() || def.primaryKey() || origins.isNew(ctx, rd.table(), rd.column())) return;
         Optional<ColumnDef> prev = RuleSupport.column(ctx, rd.table(), rd.column());
         if (prev.isEmpty() || prev.get().type() == null || prev.get().notNull()) return; // unknown or already NOT NULL
         Dialect d = ctx.dialect();

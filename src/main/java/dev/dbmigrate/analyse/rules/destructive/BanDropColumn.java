@@ -5,6 +5,7 @@ import dev.dbmigrate.analyse.rules.OperationContext;
 import dev.dbmigrate.analyse.rules.Rule;
 import dev.dbmigrate.analyse.rules.RuleSpec;
 import dev.dbmigrate.analyse.rules.SqlText;
+import dev.dbmigrate.analyse.rules.support.ColumnOrigins;
 import dev.dbmigrate.analyse.rules.support.RuleSupport;
 import dev.dbmigrate.model.Dialect;
 import dev.dbmigrate.model.Operation;
@@ -22,9 +23,12 @@ import dev.dbmigrate.model.Severity;
         severity = Severity.ERROR)
 public final class BanDropColumn extends Rule {
 
+    private final ColumnOrigins origins = new ColumnOrigins();
+
     @Override
     public void check(OperationContext ctx, Operation op) {
-        if (!(op instanceof Operation.DropColumn drop) || RuleSupport.newInThisMigration(ctx, drop.table(), drop.column())) return;
+        origins.observe(ctx, op);
+        if (!(op instanceof Operation.DropColumn drop) || origins.isNew(ctx, drop.table(), drop.column())) return;
         Dialect d = ctx.dialect();
         String t = SqlText.table(d, drop.table());
         String c = SqlText.quote(d, drop.column());

@@ -5,6 +5,7 @@ import dev.dbmigrate.analyse.rules.OperationContext;
 import dev.dbmigrate.analyse.rules.Rule;
 import dev.dbmigrate.analyse.rules.RuleSpec;
 import dev.dbmigrate.analyse.rules.SqlText;
+import dev.dbmigrate.analyse.rules.support.ColumnOrigins;
 import dev.dbmigrate.analyse.rules.support.RuleSupport;
 import dev.dbmigrate.db.probe.Counts;
 import dev.dbmigrate.model.ColumnDef;
@@ -40,8 +41,11 @@ public final class NarrowingColumnType extends Rule {
             "mediumint", new long[] {-8_388_608, 8_388_607}, "integer", new long[] {-2_147_483_648L, 2_147_483_647L},
             "int", new long[] {-2_147_483_648L, 2_147_483_647L});
 
+    private final ColumnOrigins origins = new ColumnOrigins();
+
     @Override
     public void check(OperationContext ctx, Operation op) {
+        origins.observe(ctx, op);
         TableRef table;
         String column;
         SqlType to;
@@ -56,7 +60,7 @@ public final class NarrowingColumnType extends Rule {
         } else {
             return;
         }
-        if (to == null || RuleSupport.newInThisMigration(ctx, table, column)) return;
+        if (to == null || origins.isNew(ctx, table, column)) return;
         Optional<ColumnDef> prev = RuleSupport.column(ctx, table, column);
         if (prev.isEmpty() || prev.get().type() == null) return; // never guess
         SqlType from = prev.get().type();

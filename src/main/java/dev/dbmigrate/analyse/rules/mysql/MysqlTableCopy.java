@@ -16,8 +16,10 @@ import dev.dbmigrate.model.Statement;
 import dev.dbmigrate.model.TableRef;
 import dev.dbmigrate.schema.TypeChanges;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,9 +85,13 @@ public final class MysqlTableCopy extends Rule {
         List<String> hints = new ArrayList<>();
         TableRef table = null;
         boolean addsPk = ops.stream().anyMatch(o -> o instanceof Operation.AddConstraint ac && ac.constraint().kind() == ConstraintDef.Kind.PRIMARY_KEY);
+        Map<String, String> renamed = new HashMap<>(); // CHANGE old new ...: a rename, then a redefinition of the new name
         for (Operation o : ops) {
-            if (o instanceof Operation.RedefineColumn rd) {
-                typeChange(ctx, rd.table(), rd.column(), rd.definition().type(), rd.definition(), copies, hints);
+            if (o instanceof Operation.RenameColumn rc) {
+                renamed.put(rc.newName().toLowerCase(Locale.ROOT), rc.column());
+                continue;
+            } else if (o instanceof Operation.RedefineColumn rd) {
+                typeChange(ctx, rd.table(), renamed.getOrDefault(rd.column().toLowerCase(Locale.ROOT), rd.column()), rd.definition().type(), rd.definition(), copies, hints);
             } else if (o instanceof Operation.AlterColumnType at) {
                 typeChange(ctx, at.table(), at.column(), at.type(), null, copies, hints);
             } else if (o instanceof Operation.ConvertCharset cc && cc.convert()) {

@@ -28,16 +28,6 @@ public final class RuleSupport {
         return ctx.schema().table(table).flatMap(t -> t.column(column));
     }
 
-    /**
-     * True when the column holds no data that running code depends on yet: its table was created in
-     * this migration, or the table was fully known before the migration and lacked the column.
-     */
-    public static boolean newInThisMigration(OperationContext ctx, TableRef table, String column) {
-        if (ctx.isNewTable(table)) return true;
-        Optional<Table> before = ctx.schemaBeforeMigration().table(table);
-        return before.isPresent() && before.get().complete() && !before.get().hasColumn(column);
-    }
-
     /** Names compare case-sensitively on PostgreSQL (names are already folded), case-insensitively elsewhere. */
     public static boolean sameName(Dialect d, String a, String b) {
         if (a == null || b == null) return a == b;

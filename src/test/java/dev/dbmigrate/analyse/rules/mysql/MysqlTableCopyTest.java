@@ -40,7 +40,7 @@ class MysqlTableCopyTest {
 
     @Test
     void bad_varcharCrossingThe255ByteBoundary() {
-        Finding f = my().assertFires("ALTER TABLE orders MODIFY note varchar(200);");
+        Finding f = my().assertFires("ALTER TABLE orders MODIFY code varchar(100) NOT NULL;");
         assertThat(f.fix()).contains("63 characters");
     }
 
@@ -52,6 +52,20 @@ class MysqlTableCopyTest {
         Finding maria = RuleTester.of(MysqlTableCopy::new).dialect(Dialect.MARIADB).history(ORDERS)
                 .assertFires("ALTER TABLE orders CONVERT TO CHARACTER SET utf8mb4;");
         assertThat(maria.message()).contains("MariaDB 10.4+");
+    }
+
+    @Test
+    void bad_changeThatRenamesAndRetypes() {
+        Finding f = my().assertFires("ALTER TABLE orders CHANGE qty quantity bigint NOT NULL;");
+        assertThat(f.message()).contains("qty int -> bigint");
+    }
+
+    @Test
+    void bad_fulltextIndexBlocksWrites() {
+        Finding f = RuleTester.of(MysqlTableCopy::new).dialect(Dialect.MYSQL).history("CREATE TABLE posts (id bigint PRIMARY KEY, body text);")
+                .assertFires("CREATE FULLTEXT INDEX posts_body ON posts (body);");
+        assertThat(f.message()).contains("blocks writes").contains("FULLTEXT");
+        assertThat(f.lock()).contains("LOCK=SHARED");
     }
 
     @Test
