@@ -25,8 +25,8 @@ public final class TypeChanges {
 
     public static Change classify(Dialect dialect, SqlType from, SqlType to) {
         if (from == null || to == null) return new Change(false, false, true, "the previous type is not known");
-        String f = base(from);
-        String t = base(to);
+        String f = unsignedless(from);
+        String t = unsignedless(to);
         boolean ints = INT_BYTES.containsKey(f) && INT_BYTES.containsKey(t);
         if (f.equals(t) && from.array() == to.array() && unsigned(from) == unsigned(to)
                 && (ints || sameArgs(f, from, to))) {
@@ -192,6 +192,13 @@ public final class TypeChanges {
         return out;
     }
 
+    /** {@link #base} of the type with a MySQL " unsigned" suffix of the name removed (signedness is {@link #unsigned}). */
+    private static String unsignedless(SqlType t) {
+        String n = t.name().trim();
+        if (!n.toLowerCase(Locale.ROOT).endsWith(" unsigned")) return base(t);
+        return base(new SqlType(n.substring(0, n.length() - " unsigned".length()).trim(), t.args(), t.array(), t.raw()));
+    }
+
     /** True for an UNSIGNED integer type (as the name or the raw text says). */
     static boolean unsigned(SqlType t) {
         return t.name().toLowerCase(Locale.ROOT).contains("unsigned") || (t.raw() != null && t.raw().toLowerCase(Locale.ROOT).contains("unsigned"));
@@ -205,12 +212,11 @@ public final class TypeChanges {
     /** MySQL stores varchar lengths in 1 byte up to 255 bytes, 2 bytes above; crossing it forces a copy (utf8mb4 = 4 bytes/char). */
     private static boolean mysqlLengthBucketChanges(int a, int b) {
         if (a < 0 || b < 0) return true;
-        return (a * MYSQL_BYTES_PER_CHAR <= 255) != (b * MYSQL_BYTES_PER_CHAR <= 255);
+        return (a * 4 <= 255) != (b * 4 <= 255);
     }
 
     static String base(SqlType t) {
-        String n = t.name().toLowerCase(Locale.ROOT).trim();
-        if (n.endsWith(" unsigned")) n = n.substring(0, n.length() - " unsigned".length()).trim();
+        String n = t.name().toLowerCase(Locale.ROOT);
         return switch (n) {
             case "int", "int4" -> "integer";
             case "int2" -> "smallint";
