@@ -70,7 +70,9 @@ class RulesOnOperationsTest {
         ParsedScript ps = new ParsedScript(script, sts, false, 0, false);
         Migration m = new Migration(runnerWraps ? Tool.PRISMA : Tool.GOLANG_MIGRATE, "1", "m", "1", Path.of("/p/m.sql"), script, null,
                 DownKind.UNSUPPORTED, runnerWraps, List.of(), Map.of());
-        return new RuleEngine(new AnalysisSettings(d, 15, Set.of(), Map.of())).check(ps, m, schema, probe);
+        // only this branch's rules: others registered beside them must not change the expectations
+        return new RuleEngine(new AnalysisSettings(d, 15, Set.of(), Map.of())).check(ps, m, schema, probe).stream()
+                .filter(x -> MigrationFolderTest.OURS.contains(x.rule())).toList();
     }
 
     static List<String> ids(List<Finding> fs) {
