@@ -108,11 +108,16 @@ public final class Prompts {
             }
         }
 
-        static Command parse(String source, String text) throws IOException {
+        static Command parse(String source, String text) {
             String t = text.replace("\r\n", "\n");
             int end = t.startsWith("---\n") ? t.indexOf("\n---\n", 4) : -1;
             if (end < 0) throw new IllegalStateException(source + ": no frontmatter");
-            JsonNode front = YAML.readTree(t.substring(4, end));
+            JsonNode front;
+            try {
+                front = YAML.readTree(t.substring(4, end));
+            } catch (IOException e) {
+                throw new IllegalStateException(source + ": bad frontmatter: " + e.getMessage(), e);
+            }
             JsonNode description = front == null ? null : front.get("description");
             if (description == null || description.asText().isBlank()) throw new IllegalStateException(source + ": no description");
             return new Command(description.asText(), t.substring(end + 5).strip() + "\n");
