@@ -8,21 +8,17 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
-/** The six /db-migrate actions as MCP prompts, over stdio with the SDK client. */
+/** The six /db-migrate actions as MCP prompts, over stdio with the SDK client (one server for the class). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class McpPromptsTest {
 
-    static McpTestClient mcp;
-
-    @BeforeAll
-    static void start() {
-        mcp = McpTestClient.start();
-    }
+    private final McpTestClient mcp = McpTestClient.start();
 
     @AfterAll
-    static void stop() {
+    void stop() {
         mcp.close();
     }
 
