@@ -122,6 +122,19 @@ class FrontmatterTest {
     }
 
     @Test
+    void theConfigThatSetupWritesIsOneTheServerReads(@org.junit.jupiter.api.io.TempDir java.nio.file.Path project) throws Exception {
+        String body = PluginFiles.command("setup").body();
+        Matcher yaml = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL).matcher(body);
+        assertThat(yaml.find()).as("setup.md shows the file it writes").isTrue();
+        Files.writeString(project.resolve(dev.dbmigrate.config.ProjectConfig.FILE_NAME), yaml.group(1).stripIndent());
+        var config = dev.dbmigrate.config.ProjectConfig.load(project);
+        assertThat(config.tool()).isEqualTo(dev.dbmigrate.model.Tool.PRISMA);
+        assertThat(config.dialect()).isEqualTo(dev.dbmigrate.model.Dialect.POSTGRESQL);
+        assertThat(config.pgVersion()).isEqualTo(15);
+        assertThat(config.migrations()).isEqualTo("prisma/migrations");
+    }
+
+    @Test
     void theFilesAreSmallEnoughToLoad() throws Exception {
         for (Markdown md : PluginFiles.all()) {
             assertThat(Files.size(md.path())).as(md.path().toString()).isLessThan(16_000);
