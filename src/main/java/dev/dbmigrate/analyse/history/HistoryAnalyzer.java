@@ -192,6 +192,7 @@ public final class HistoryAnalyzer {
 
         private String lastInDatabase() {
             for (int i = files.size() - 1; i >= 0; i--) {
+                if (table.repeatable(files.get(i))) continue; // Flyway's R__ files have no version
                 if (states[i] != null && states[i].status() != null && states[i].status().inDatabase()) return display(files.get(i));
             }
             return null;
