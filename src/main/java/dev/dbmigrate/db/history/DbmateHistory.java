@@ -40,6 +40,6 @@ final class DbmateHistory implements HistoryTable {
 
     @Override
     public String keyOf(Migration m) {
-        return m.version() != null ? m.version() : Versions.leadingDigits(Select.fileName(m));
+        return Select.version(m);
     }
 }

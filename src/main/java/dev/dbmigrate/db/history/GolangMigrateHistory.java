@@ -53,6 +53,6 @@ final class GolangMigrateHistory implements HistoryTable {
 
     @Override
     public String keyOf(Migration m) {
-        return Versions.numeric(m.version() != null ? m.version() : Versions.leadingDigits(Select.fileName(m)));
+        return Select.numericVersion(m);
     }
 }

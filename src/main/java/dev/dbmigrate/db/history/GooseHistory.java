@@ -41,6 +41,6 @@ final class GooseHistory implements HistoryTable {
 
     @Override
     public String keyOf(Migration m) {
-        return Versions.numeric(m.version() != null ? m.version() : Versions.leadingDigits(Select.fileName(m)));
+        return Select.numericVersion(m);
     }
 }

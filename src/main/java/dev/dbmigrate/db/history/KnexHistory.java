@@ -55,8 +55,7 @@ final class KnexHistory implements HistoryTable {
 
     @Override
     public String keyOf(Migration m) {
-        String f = Select.fileName(m);
-        return f != null ? f : m.id();
+        return Select.fileNameOrId(m);
     }
 
     @Override

@@ -45,6 +45,6 @@ final class RailsHistory implements HistoryTable {
 
     @Override
     public String keyOf(Migration m) {
-        return m.version() != null ? m.version() : Versions.leadingDigits(Select.fileName(m));
+        return Select.version(m);
     }
 }

@@ -76,6 +76,22 @@ final class Select {
         return out;
     }
 
+    /** The migration's file name (tools that record file names), or its id. */
+    static String fileNameOrId(Migration m) {
+        String f = fileName(m);
+        return f != null ? f : m.id();
+    }
+
+    /** The version as the reader gave it, else the leading digits of the file name. */
+    static String version(Migration m) {
+        return m.version() != null ? m.version() : Versions.leadingDigits(fileName(m));
+    }
+
+    /** {@link #version} as a number without leading zeros (tools with integer version columns). */
+    static String numericVersion(Migration m) {
+        return Versions.numeric(version(m));
+    }
+
     /** An attribute as a string, or null. */
     static String attr(Migration m, String... names) {
         for (String n : names) {

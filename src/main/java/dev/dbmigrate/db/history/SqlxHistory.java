@@ -45,7 +45,7 @@ final class SqlxHistory implements HistoryTable {
 
     @Override
     public String keyOf(Migration m) {
-        return Versions.numeric(m.version() != null ? m.version() : Versions.leadingDigits(Select.fileName(m)));
+        return Select.numericVersion(m);
     }
 
     @Override
