@@ -101,6 +101,13 @@ final class SqlSplitter {
             }
             Token t = lx.next();
             if (t == null) break;
+            if (!delimiter.equals(";") && (t.kind == Token.Kind.WORD || t.kind == Token.Kind.NUMBER || t.kind == Token.Kind.PARAM)) {
+                int cut = s.indexOf(delimiter, t.start + 1);
+                if (cut > 0 && cut < t.end) { // END$$ with DELIMITER $$: words may contain '$'
+                    t = new Token(s, t.kind, t.start, cut);
+                    lx.pos = cut;
+                }
+            }
             if (t.isComment()) {
                 comment(t);
                 continue;

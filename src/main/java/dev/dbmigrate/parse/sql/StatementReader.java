@@ -220,6 +220,8 @@ final class StatementReader {
         if (c.isOp('(') && !(c.peek(1) != null && (c.is(1, "SELECT") || c.is(1, "WITH") || c.is(1, "VALUES")))) {
             int open = c.pos;
             int close = c.matching(open) - 1;
+            // PARTITION OF and CREATE TABLE t (a, b) AS SELECT name columns without types
+            boolean typeOptional = parent != null || (close + 1 < c.end && c.get(close + 1).is("AS"));
             for (int[] p : c.splitTop(open + 1, close)) {
                 TokenCursor e = c.sub(p[0], p[1]);
                 if (e.accept("LIKE")) {
@@ -231,7 +233,7 @@ final class StatementReader {
                     if (el.index() != null) extra.add(new Operation.CreateIndex(el.index(), false, el.ifNotExists()));
                     else cons.add(el.constraint());
                 } else {
-                    ColumnReader.Column col = ColumnReader.column(e, parent != null);
+                    ColumnReader.Column col = ColumnReader.column(e, typeOptional);
                     cols.add(col.def());
                     cons.addAll(col.named());
                 }
