@@ -447,10 +447,6 @@ final class ColumnReader {
                 && !(b > a + 1 && c.get(a + 1).isOp('.'));
         if (!plainName) return c.text(a, b).trim();
         String rest = t.src.substring(t.end, c.get(b - 1).end);
-        return c.normalize(t) + collapse(rest);
-    }
-
-    private static String collapse(String s) {
-        return s.isEmpty() ? s : s.replaceAll("\\s+", " ");
+        return c.normalize(t) + TokenCursor.collapseSpaces(rest);
     }
 }
