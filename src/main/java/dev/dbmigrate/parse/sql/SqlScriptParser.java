@@ -82,6 +82,7 @@ public final class SqlScriptParser implements ScriptParser {
         int start = raw.start();
         int end = raw.end();
         String src = raw.tokens.get(0).src;
+        while (end > start + 1 && Character.isWhitespace(src.charAt(end - 1))) end--; // an unterminated string runs to the end
         List<Operation> ops = new ArrayList<>(2);
         ParseStatus status = null;
         List<String> problems = new ArrayList<>(0);

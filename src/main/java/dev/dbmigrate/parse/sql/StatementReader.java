@@ -455,7 +455,7 @@ final class StatementReader {
         if (kind.equals("TABLE") && !(c.is("ALL") && c.is(1, "IN"))) return AlterTableReader.read(c);
         if (kind.equals("TYPE")) return alterType(c);
         boolean ie = c.ifExists();
-        String name = objectName(c);
+        String name = kind.equals("DEFAULT PRIVILEGES") ? null : objectName(c);
         if (kind.equals("INDEX") && c.accept("RENAME", "TO")) {
             String now = c.ident();
             c.expectEnd();
