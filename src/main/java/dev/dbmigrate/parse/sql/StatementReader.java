@@ -577,38 +577,63 @@ final class StatementReader {
 
     // ---- other statements ------------------------------------------------------------------
 
+    /** Words that may follow BEGIN / START TRANSACTION (modes, isolation levels). */
+    private static final Set<String> BEGIN_WORDS = Set.of("WORK", "TRANSACTION", "ISOLATION", "LEVEL", "READ", "WRITE", "ONLY",
+            "COMMITTED", "UNCOMMITTED", "REPEATABLE", "SERIALIZABLE", "DEFERRABLE", "NOT", "DEFERRED", "IMMEDIATE", "EXCLUSIVE",
+            "WITH", "CONSISTENT", "SNAPSHOT");
+    /** Words that may follow COMMIT / END / ROLLBACK. */
+    private static final Set<String> END_WORDS = Set.of("WORK", "TRANSACTION", "AND", "NO", "CHAIN", "RELEASE");
+
     private List<Operation> transaction(TokenCursor c) {
         String w = c.word();
         Operation.TxKind kind;
         switch (w) {
-            case "BEGIN" -> {
-                if (c.is("NOT") && c.is(1, "ATOMIC")) { // MariaDB anonymous compound statement
+            case "BEGIN", "START" -> {
+                if (w.equals("BEGIN") && c.is("NOT") && c.is(1, "ATOMIC")) { // MariaDB anonymous compound statement
                     c.pos--;
                     return List.of(BodyReader.tokenBody(c, c.pos, this, "BEGIN NOT ATOMIC block"));
                 }
+                if (w.equals("START")) c.expect("TRANSACTION");
+                onlyWords(c, BEGIN_WORDS, w);
                 kind = Operation.TxKind.BEGIN;
             }
-            case "START" -> {
-                c.expect("TRANSACTION");
-                kind = Operation.TxKind.BEGIN;
+            case "COMMIT", "END", "ROLLBACK", "ABORT" -> {
+                boolean rollback = w.equals("ROLLBACK") || w.equals("ABORT");
+                if (c.accept("PREPARED")) {
+                    c.string();
+                } else {
+                    c.accept("WORK");
+                    c.accept("TRANSACTION");
+                    if (rollback && c.accept("TO")) {
+                        c.accept("SAVEPOINT");
+                        c.ident();
+                        c.expectEnd();
+                        return List.of(new Operation.TransactionControl(Operation.TxKind.ROLLBACK_TO));
+                    }
+                    onlyWords(c, END_WORDS, w);
+                }
+                kind = rollback ? Operation.TxKind.ROLLBACK : Operation.TxKind.COMMIT;
             }
-            case "COMMIT", "END" -> kind = Operation.TxKind.COMMIT;
-            case "ROLLBACK", "ABORT" -> {
-                c.accept("WORK");
-                c.accept("TRANSACTION");
-                kind = c.is("TO") ? Operation.TxKind.ROLLBACK_TO : Operation.TxKind.ROLLBACK;
+            case "SAVEPOINT", "RELEASE" -> {
+                if (w.equals("RELEASE")) c.accept("SAVEPOINT");
+                c.ident();
+                kind = w.equals("SAVEPOINT") ? Operation.TxKind.SAVEPOINT : Operation.TxKind.RELEASE;
             }
-            case "SAVEPOINT" -> kind = Operation.TxKind.SAVEPOINT;
-            case "RELEASE" -> kind = Operation.TxKind.RELEASE;
             default -> throw c.error("unknown transaction statement " + w);
         }
-        // the rest is options (WORK, TRANSACTION, ISOLATION LEVEL ..., AND CHAIN) or a savepoint name
-        for (int k = c.pos; k < c.end; k++) {
-            Token t = c.get(k);
-            if (t.kind == Token.Kind.OP && !t.isOp(',') && !t.isOp('=')) throw c.error("unexpected " + TokenCursor.describe(t) + " in " + w);
-        }
-        c.pos = c.end;
+        c.expectEnd();
         return List.of(new Operation.TransactionControl(kind));
+    }
+
+    /** The rest of the statement must be words of {@code allowed} (and commas). */
+    private static void onlyWords(TokenCursor c, Set<String> allowed, String what) {
+        while (!c.atEnd()) {
+            Token t = c.peek();
+            if (!t.isOp(',') && !(t.kind == Token.Kind.WORD && allowed.contains(t.upper()))) {
+                throw c.error("unexpected " + TokenCursor.describe(t) + " after " + what);
+            }
+            c.pos++;
+        }
     }
 
     /** MySQL RENAME TABLE a TO b [, c TO d]. */

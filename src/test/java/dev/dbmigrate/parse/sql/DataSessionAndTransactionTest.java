@@ -98,6 +98,11 @@ class DataSessionAndTransactionTest {
         assertThat(op(PG, "ROLLBACK WORK TO sp1", TransactionControl.class).kind()).isEqualTo(TxKind.ROLLBACK_TO);
         assertThat(op(PG, "SAVEPOINT sp1", TransactionControl.class).kind()).isEqualTo(TxKind.SAVEPOINT);
         assertThat(op(PG, "RELEASE SAVEPOINT sp1", TransactionControl.class).kind()).isEqualTo(TxKind.RELEASE);
+        assertThat(op(MY, "RELEASE sp1", TransactionControl.class).kind()).isEqualTo(TxKind.RELEASE);
+        // stray block ends from a body cut in the wrong place are not transaction control
+        for (String bad : List.of("END IF", "END LOOP", "BEGIN foo", "COMMIT x", "SAVEPOINT")) {
+            assertThat(SqlTestSupport.statements(MY, bad).get(0).status()).as(bad).isEqualTo(dev.dbmigrate.model.Statement.ParseStatus.UNPARSED);
+        }
     }
 
     @Test
