@@ -22,4 +22,9 @@ LOCK TABLES `users` WRITE;
 INSERT INTO `users` VALUES (1,'a@example.com','it\'s me; really'),(2,'b@example.com',NULL);
 /*!40000 ALTER TABLE `users` ENABLE KEYS */;
 UNLOCK TABLES;
+DELIMITER ;;
+/*!50003 CREATE*/ /*!50017 DEFINER=`root`@`localhost`*/ /*!50003 TRIGGER `users_bi` BEFORE INSERT ON `users` FOR EACH ROW BEGIN
+  SET NEW.email = LOWER(NEW.email);
+END */;;
+DELIMITER ;
 /*!40014 SET FOREIGN_KEY_CHECKS=@OLD_FOREIGN_KEY_CHECKS */;

@@ -389,7 +389,8 @@ final class ColumnReader {
             } else if (c.accept("NO", "INHERIT") || c.accept("ENFORCED") || c.accept("NOT", "ENFORCED")
                     || c.accept("VISIBLE") || c.accept("INVISIBLE")) {
                 // no effect on the model
-            } else if (c.accept("USING")) {
+            } else if (c.is("USING") && !c.is(1, "INDEX")) {
+                c.pos++;
                 using = c.ident().toLowerCase(Locale.ROOT);
             } else if (c.accept("COMMENT")) {
                 c.acceptOp('=');

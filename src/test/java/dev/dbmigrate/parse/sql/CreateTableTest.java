@@ -91,6 +91,14 @@ class CreateTableTest {
     }
 
     @Test
+    void constraintIndexParameters() {
+        CreateTable t = op(PG, "CREATE TABLE t (a int, b int, CONSTRAINT t_pk PRIMARY KEY (a) INCLUDE (b) WITH (fillfactor = 70) USING INDEX TABLESPACE fast, "
+                + "CONSTRAINT t_b_key UNIQUE (b) USING INDEX TABLESPACE fast DEFERRABLE INITIALLY IMMEDIATE)", CreateTable.class);
+        assertThat(t.constraints()).extracting(ConstraintDef::name).containsExactly("t_pk", "t_b_key");
+        assertThat(t.constraints().get(1).deferrable()).isTrue();
+    }
+
+    @Test
     void namedInlineConstraintsBecomeTableConstraints() {
         CreateTable t = op(PG, "CREATE TABLE a (id int CONSTRAINT a_pk PRIMARY KEY, b_id int CONSTRAINT a_b_fk REFERENCES b (id), c int CONSTRAINT c_nn NOT NULL)",
                 CreateTable.class);

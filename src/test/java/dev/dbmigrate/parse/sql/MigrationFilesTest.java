@@ -178,8 +178,10 @@ class MigrationFilesTest {
     @Test
     void mysqldumpStyleFile() {
         ParsedScript p = file(MY, "mysql/dump_style.sql");
-        assertThat(p.statements()).hasSize(13);
+        assertThat(p.statements()).hasSize(14);
         assertThat(opsOf(p, Operation.DropTable.class)).hasSize(1);
+        assertThat(opsOf(p, Operation.OtherDdl.class)).contains(new Operation.OtherDdl("CREATE", "TRIGGER", "users_bi", TableRef.of("users"), false, false));
+        assertThat(p.statements().get(12).line()).isEqualTo(26);
         assertThat(opsOf(p, Operation.LockTable.class)).singleElement().extracting(Operation.LockTable::mode).isEqualTo("WRITE");
         assertThat(opsOf(p, Operation.DataChange.class)).singleElement().extracting(Operation.DataChange::table).isEqualTo(TableRef.of("users"));
         assertThat(opsOf(p, Operation.SessionSetting.class)).extracting(Operation.SessionSetting::name).contains("foreign_key_checks", "names");
