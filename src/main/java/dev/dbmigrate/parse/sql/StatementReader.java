@@ -55,6 +55,8 @@ final class StatementReader {
 
     /** Kinds whose name is followed by a parenthesised argument list. */
     private static final Set<String> ROUTINES = Set.of("FUNCTION", "PROCEDURE", "AGGREGATE", "ROUTINE");
+    /** Kinds whose statements name no object (ALTER DEFAULT PRIVILEGES, CREATE USER MAPPING FOR role SERVER s). */
+    private static final Set<String> NAMELESS = Set.of("DEFAULT PRIVILEGES", "USER MAPPING");
     /** Kinds defined ON a table. */
     private static final Set<String> ON_TABLE = Set.of("TRIGGER", "POLICY", "RULE", "CONSTRAINT");
 
@@ -409,7 +411,7 @@ final class StatementReader {
 
     private List<Operation> createOther(TokenCursor c, String kind, boolean orReplace) {
         boolean ine = c.ifNotExists();
-        String name = objectName(c);
+        String name = NAMELESS.contains(kind) ? null : objectName(c);
         TableRef table = null;
         List<Operation> ops = new ArrayList<>(2);
         if (ROUTINES.contains(kind) && c.isOp('(')) c.skipGroup();
@@ -455,7 +457,7 @@ final class StatementReader {
         if (kind.equals("TABLE") && !(c.is("ALL") && c.is(1, "IN"))) return AlterTableReader.read(c);
         if (kind.equals("TYPE")) return alterType(c);
         boolean ie = c.ifExists();
-        String name = kind.equals("DEFAULT PRIVILEGES") ? null : objectName(c);
+        String name = NAMELESS.contains(kind) ? null : objectName(c);
         if (kind.equals("INDEX") && c.accept("RENAME", "TO")) {
             String now = c.ident();
             c.expectEnd();
@@ -563,7 +565,7 @@ final class StatementReader {
                 List<String> names = new ArrayList<>();
                 TableRef table = null;
                 do {
-                    String n = objectName(c);
+                    String n = NAMELESS.contains(kind) ? null : objectName(c);
                     if (ROUTINES.contains(kind) && c.isOp('(')) c.skipGroup();
                     names.add(n);
                 } while (c.acceptOp(','));

@@ -99,6 +99,22 @@ class MigrationFilesTest {
     }
 
     @Test
+    void pgDumpIdioms() {
+        ParsedScript p = file(PG, "pg/pg_dump_idioms.sql");
+        assertThat(p.statements()).hasSize(29);
+        assertThat(opsOf(p, Operation.AttachPartition.class)).containsExactly(
+                new Operation.AttachPartition(new TableRef("public", "events"), new TableRef("public", "events_2024")));
+        assertThat(opsOf(p, Operation.CreateTable.class).get(0).columns().get(1).collation()).isEqualTo("pg_catalog.default");
+        assertThat(opsOf(p, Operation.AlterTableOther.class)).extracting(Operation.AlterTableOther::action)
+                .containsExactly("ALTER COLUMN ADD GENERATED", "REPLICA IDENTITY", "OWNER TO");
+        assertThat(opsOf(p, Operation.OtherDdl.class)).extracting(o -> o.verb() + " " + o.kind() + " " + o.name() + " " + o.table()).contains(
+                "CREATE TEXT SEARCH CONFIGURATION public.simple_en null", "CREATE AGGREGATE public.array_accum null",
+                "ALTER INDEX public.events_kind_idx null", "CREATE RULE _RETURN public.recent_events",
+                "CREATE TRIGGER events_touch public.events", "CREATE USER MAPPING null null", "ALTER DEFAULT PRIVILEGES null null",
+                "CREATE EVENT TRIGGER audit_ddl null", "CREATE STATISTICS public.events_stats null");
+    }
+
+    @Test
     void flywayMigrationWithFunctionTriggerAndDoBlock() {
         ParsedScript p = file(PG, "pg/flyway_V2__orders.sql");
         assertThat(p.statements()).hasSize(7);
