@@ -11,6 +11,7 @@ public final class Parsers {
 
     /** One line per parser; keep the list sorted by language. */
     private static final List<ScriptParser> PARSERS = List.of(
+            new dev.dbmigrate.parse.python.alembic.AlembicParser()
     );
 
     private Parsers() {}
