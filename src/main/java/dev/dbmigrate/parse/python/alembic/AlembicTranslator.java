@@ -233,6 +233,7 @@ final class AlembicTranslator {
                     return false;
                 }
                 default -> {
+                    if (enumTypeDdl(a, c)) return true;
                     boolean inner = effects(a.value());
                     return effectsInArgs(c) || inner;
                 }
@@ -246,6 +247,24 @@ final class AlembicTranslator {
             }
         }
         return effectsInArgs(c);
+    }
+
+    /** {@code sa.Enum(..., name="x").create(op.get_bind())} / {@code postgresql.ENUM(name="x").drop(bind, checkfirst=True)}. */
+    private boolean enumTypeDdl(PyNode.Attr method, PyNode.Call call) {
+        if (!method.name().equals("create") && !method.name().equals("drop")) return false;
+        if (!(resolve(method.value()) instanceof PyNode.Call type) || !Set.of("Enum", "ENUM").contains(type.funcName())) return false;
+        Optional<String> typeName = type.kw("name").flatMap(this::name);
+        if (typeName.isEmpty()) return false;
+        boolean checkfirst = call.kw("checkfirst").flatMap(PyNodes::bool).orElse(true);
+        Operation op;
+        if (method.name().equals("drop")) {
+            op = new Operation.DropType(typeName.get(), checkfirst, false);
+        } else {
+            List<String> values = type.args().stream().map(this::name).flatMap(Optional::stream).toList();
+            op = new Operation.CreateEnum(typeName.get(), values);
+        }
+        out.orm(call.span(), List.of(op), null);
+        return true;
     }
 
     private boolean effectsInArgs(PyNode.Call c) {
