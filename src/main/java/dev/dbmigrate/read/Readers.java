@@ -8,7 +8,8 @@ import java.util.Optional;
 public final class Readers {
 
     private static final List<MigrationReader> READERS = List.of(
-            new dev.dbmigrate.read.alembic.AlembicReader()
+            new dev.dbmigrate.read.alembic.AlembicReader(),
+            new dev.dbmigrate.read.django.DjangoReader()
     );
 
     private Readers() {}
