@@ -26,7 +26,7 @@ import java.util.Set;
  */
 final class DjangoTranslator {
 
-    private static final Set<String> NOT_DDL = Set.of("DataChange", "SessionSetting", "TransactionControl");
+    private static final Set<String> NOT_DDL = Set.of("DataChange", "SessionSetting", "TransactionControl", "Unparsed");
 
     private final Script script;
     private final PyModule module;
