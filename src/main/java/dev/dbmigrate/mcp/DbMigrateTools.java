@@ -1,6 +1,9 @@
 package dev.dbmigrate.mcp;
 
 import dev.dbmigrate.InputException;
+import dev.dbmigrate.analyse.rollback.RollbackRequest;
+import dev.dbmigrate.analyse.validate.ValidateRequest;
+import dev.dbmigrate.model.Dialect;
 import dev.dbmigrate.service.DbMigrateService;
 import java.util.List;
 
@@ -38,7 +41,13 @@ public final class DbMigrateTools {
                         exist. Returns a risk level (LOW/MEDIUM/HIGH) and findings with rule id, severity, file, line, \
                         the lock taken and a safe multi-step fix as SQL. Read-only.""",
                         true, false, true, false,
-                        (args, progress) -> notYet("validate_migration", 3)),
+                        (args, progress) -> service.validate(new ValidateRequest(
+                                args.has("path") ? args.existingPath("path", false) : null,
+                                args.string("sql"),
+                                args.has("projectPath") ? args.existingPath("projectPath", false) : null,
+                                dialect(args.string("dialect")),
+                                args.integer("pgVersion"),
+                                args.string("databaseUrl")), progress)),
                 new ToolDefinition(
                         "plan_rollback",
                         "Plan a rollback",
@@ -49,7 +58,11 @@ public final class DbMigrateTools {
                         tables. Uses the tool's hand-written down migration when there is one and reports where it does \
                         not undo what the up did. Read-only: it plans, it never runs anything.""",
                         true, false, true, false,
-                        (args, progress) -> notYet("plan_rollback", 6)),
+                        (args, progress) -> service.planRollback(new RollbackRequest(
+                                args.existingPath("projectPath", true),
+                                args.string("migration"),
+                                args.string("target"),
+                                dialect(args.string("dialect"))))),
                 new ToolDefinition(
                         "migration_history",
                         "Migration history and status",
@@ -61,6 +74,11 @@ public final class DbMigrateTools {
                         modified (checksum differs) or missing (applied but no file). Passwords never appear in output.""",
                         true, false, true, true,
                         (args, progress) -> notYet("migration_history", 5)));
+    }
+
+    static Dialect dialect(String id) {
+        if (id == null) return null;
+        return Dialect.fromId(id).orElseThrow(() -> new InputException("unknown dialect '" + id + "' (postgresql, mysql, mariadb, sqlite)"));
     }
 
     private static Object notYet(String tool, int issue) {

@@ -1,5 +1,7 @@
 package dev.dbmigrate.render;
 
+import dev.dbmigrate.analyse.rollback.RollbackResult;
+import dev.dbmigrate.analyse.validate.ValidateResult;
 import dev.dbmigrate.detect.DetectResult;
 
 /** Text rendering of every result record (CLI default format, and the text content of MCP results). */
@@ -9,6 +11,8 @@ public final class TextRenderer {
 
     public static String render(Object result) {
         if (result instanceof DetectResult r) return DetectText.render(r);
+        if (result instanceof ValidateResult r) return ValidateText.render(r);
+        if (result instanceof RollbackResult r) return RollbackText.render(r);
         if (result instanceof String s) return s;
         return Json.pretty(result);
     }

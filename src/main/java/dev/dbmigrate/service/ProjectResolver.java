@@ -1,0 +1,91 @@
+package dev.dbmigrate.service;
+
+import dev.dbmigrate.InputException;
+import dev.dbmigrate.config.ProjectConfig;
+import dev.dbmigrate.detect.DetectResult;
+import dev.dbmigrate.detect.Detection;
+import dev.dbmigrate.detect.ProjectScanner;
+import dev.dbmigrate.model.Dialect;
+import dev.dbmigrate.model.Tool;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds the project a path belongs to: walks up from the path to the nearest directory where a
+ * migration tool is detected whose migrations contain the path (or that is the path), then applies
+ * the project's .db-migrate.yml and explicit overrides.
+ */
+public final class ProjectResolver {
+
+    private static final int MAX_LEVELS_UP = 8;
+
+    private final ProjectScanner scanner;
+
+    public ProjectResolver(ProjectScanner scanner) {
+        this.scanner = scanner;
+    }
+
+    /**
+     * @param target      a migration file or folder, or a project root
+     * @param projectHint explicit project root, or null
+     * @param dialect     explicit dialect, or null
+     * @param tool        explicit tool, or null
+     */
+    public Project resolve(Path target, Path projectHint, Dialect dialect, Tool tool) {
+        Path abs = target.toAbsolutePath().normalize();
+        if (!Files.exists(abs)) throw new InputException(abs + ": no such file or directory");
+        List<String> notes = new ArrayList<>();
+        Detection found = null;
+        Path root = null;
+        if (projectHint != null) {
+            root = projectHint.toAbsolutePath().normalize();
+            if (!Files.isDirectory(root)) throw new InputException(root + ": project path is not a directory");
+            found = pick(scanner.scan(root), abs, tool).orElse(null);
+        } else {
+            Path dir = Files.isDirectory(abs) ? abs : abs.getParent();
+            for (int i = 0; dir != null && i < MAX_LEVELS_UP; i++, dir = dir.getParent()) {
+                DetectResult r = scanner.scan(dir);
+                Optional<Detection> d = pick(r, abs, tool);
+                if (d.isPresent()) {
+                    found = d.get();
+                    break;
+                }
+                if (Files.isDirectory(dir.resolve(".git"))) break;
+            }
+        }
+        if (found != null) root = found.root();
+        if (root == null) root = Files.isDirectory(abs) ? abs : abs.getParent();
+        ProjectConfig config = ProjectConfig.load(root);
+
+        Tool t = tool != null ? tool : config.tool() != null ? config.tool() : found != null ? found.tool() : Tool.RAW_SQL;
+        if (found == null && tool == null && config.tool() == null) notes.add("no migration tool detected: treating the files as plain SQL migrations (raw-sql)");
+        Dialect d = dialect != null ? dialect : config.dialect() != null ? config.dialect() : found != null ? found.dialect() : null;
+        if (d == null) {
+            d = Dialect.POSTGRESQL;
+            notes.add("dialect not configured: assuming postgresql (pass --dialect or set dialect in " + ProjectConfig.FILE_NAME + ")");
+        }
+        Path migrations = config.migrations() != null ? root.resolve(config.migrations()).normalize()
+                : found != null && found.tool() == t ? found.migrationsPath() : null;
+        return new Project(root, t, d, migrations, config, found, notes);
+    }
+
+    /** The detection whose migrations contain the target (or whose root is it), most specific first. */
+    static Optional<Detection> pick(DetectResult r, Path target, Tool wanted) {
+        return r.detections().stream()
+                .filter(d -> wanted == null || d.tool() == wanted)
+                .filter(d -> contains(d.migrationsPath(), target) || d.root().equals(target)
+                        || (d.tool() == Tool.DJANGO && target.startsWith(d.root()))
+                        || (d.migrationsPath() != null && d.migrationsPath().startsWith(target) && target.startsWith(d.root())))
+                .max(Comparator.comparingInt((Detection d) -> d.root().getNameCount())
+                        .thenComparing(d -> "high".equals(d.confidence()) ? 2 : "medium".equals(d.confidence()) ? 1 : 0));
+    }
+
+    private static boolean contains(Path dir, Path target) {
+        if (dir == null) return false;
+        return target.startsWith(dir) || (dir.getParent() != null && Files.isRegularFile(dir) && target.equals(dir));
+    }
+}
