@@ -137,6 +137,10 @@ class DjangoParserTest {
         assertThat(python.reversible()).as("RunPython without reverse_code").isFalse();
         Operation.OpaqueCode code = op(python, 0, Operation.OpaqueCode.class);
         assertThat(code.language()).isEqualTo("python");
+        assertThat(code.inner()).hasSize(2);
+        assertThat(code.inner().get(1)).as("schema_editor.execute SQL").isInstanceOfSatisfying(Operation.DataChange.class,
+                d -> assertThat(d.table().name()).isEqualTo("shop_customer"));
+        assertThat(code.containsDdl()).isFalse();
         assertThat(code.inner()).first().isInstanceOfSatisfying(Operation.DataChange.class, d -> {
             assertThat(d.table().name()).isEqualTo("shop_orders");
             assertThat(d.hasWhere()).isTrue();
@@ -145,6 +149,8 @@ class DjangoParserTest {
         List<Statement> sql = st.stream().filter(s -> s.line() == 18).toList();
         assertThat(sql).as("both RunSQL strings handed to the SQL engine").hasSize(2).allSatisfy(s -> assertThat(s.reversible()).isTrue());
         assertThat(sql.get(0).text()).startsWith("CREATE INDEX shop_orders_paid_idx");
+        assertThat(sql.get(0).operations()).singleElement().isInstanceOfSatisfying(Operation.CreateIndex.class,
+                i -> assertThat(i.index().where()).isNotNull());
         assertThat(sql.get(1).text()).startsWith("UPDATE shop_orders SET comment");
         Statement check = st.get(st.size() - 2);
         assertThat(check.line()).isEqualTo(27);
