@@ -53,7 +53,8 @@ import java.util.stream.Stream;
  * {@code ForeignKey} points at): {@link ScriptParser#parse(Script, Dialect)} carries no context, so
  * {@link DjangoParser} finds the project of the file (walking up to manage.py) and asks this
  * class, which caches one project per root and re-reads it when a migration file, the settings or
- * manage.py change (size or modification time). Chosen over an attribute on {@code Migration}
+ * manage.py change (size or modification time; checked at most once a second, as one validate
+ * parses every migration of the project at once). Chosen over an attribute on {@code Migration}
  * (the parser never sees the Migration) and over a second entry point alone (every caller would
  * have to build the state); {@link DjangoParser#parse(Script, Dialect, Context)} remains available
  * for callers that have a state of their own.
@@ -63,6 +64,8 @@ public final class DjangoProject {
     private static final Set<String> SKIP_DIRS = Set.of("node_modules", "venv", "env", "site-packages", "__pycache__", "build", "dist", "static",
             "media", "templates", "htmlcov", "docs", "frontend");
     private static final int CACHE_SIZE = 8;
+    /** A cached project is re-checked against the disk at most this often (a validate parses every migration at once). */
+    private static final long RECHECK_NANOS = 1_000_000_000L;
     private static final Map<Path, DjangoProject> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -97,6 +100,7 @@ public final class DjangoProject {
     private final List<Problem> problems;
     private final Map<Path, Context> contexts;
     private final String fingerprint;
+    private long checkedAt = System.nanoTime();
 
     private DjangoProject(Path root, DjangoSettings settings, Map<String, App> apps, List<Node> plan, List<Problem> problems,
                           Map<Path, Context> contexts, String fingerprint) {
@@ -134,7 +138,11 @@ public final class DjangoProject {
     public static synchronized DjangoProject load(Path root) {
         Path r = root.toAbsolutePath().normalize();
         DjangoProject cached = CACHE.get(r);
-        if (cached != null && cached.fingerprint.equals(fingerprint(r, cached.apps.values(), cached.settings))) return cached;
+        if (cached != null && System.nanoTime() - cached.checkedAt < RECHECK_NANOS) return cached;
+        if (cached != null && cached.fingerprint.equals(fingerprint(r, cached.apps.values(), cached.settings))) {
+            cached.checkedAt = System.nanoTime();
+            return cached;
+        }
         DjangoProject p = read(r);
         CACHE.put(r, p);
         return p;
@@ -354,11 +362,15 @@ public final class DjangoProject {
 
     /** Nodes of {@code app} (all apps when null) without a child in the same app, sorted. */
     private static List<Key> leaves(Map<Key, Node> nodes, String app) {
-        List<Key> out = new ArrayList<>();
+        Set<Key> withChild = new HashSet<>();
         for (Node n : nodes.values()) {
-            if (app != null && !n.key().app().equals(app)) continue;
-            boolean child = nodes.values().stream().anyMatch(o -> o.key().app().equals(n.key().app()) && o.parents().contains(n.key()));
-            if (!child) out.add(n.key());
+            for (Key p : n.parents()) {
+                if (p.app().equals(n.key().app())) withChild.add(p);
+            }
+        }
+        List<Key> out = new ArrayList<>();
+        for (Key k : nodes.keySet()) {
+            if ((app == null || k.app().equals(app)) && !withChild.contains(k)) out.add(k);
         }
         out.sort(null);
         return out;
