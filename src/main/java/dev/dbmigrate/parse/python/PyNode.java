@@ -14,11 +14,7 @@ public sealed interface PyNode {
     Span span();
 
     /** Source position: 1-based lines and columns (end column just after the last character) and offsets. */
-    record Span(int line, int col, int endLine, int endCol, int start, int end) {
-        public static Span between(Span a, Span b) {
-            return new Span(a.line, a.col, b.endLine, b.endCol, a.start, b.end);
-        }
-    }
+    record Span(int line, int col, int endLine, int endCol, int start, int end) {}
 
     /** A string literal (adjacent literals concatenated). {@code fString} when any part had replacement fields. */
     record Str(String value, boolean fString, boolean bytes, Span span) implements PyNode {}

@@ -49,18 +49,6 @@ public final class PyStatements {
         }
     }
 
-    public PyModule module() {
-        return module;
-    }
-
-    public Dialect dialect() {
-        return dialect;
-    }
-
-    public List<Statement> statements() {
-        return out;
-    }
-
     public int size() {
         return out.size();
     }

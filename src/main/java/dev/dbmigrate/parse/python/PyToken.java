@@ -28,10 +28,6 @@ public record PyToken(Kind kind, String text, String value, int line, int col, i
     /** An f-string with at least one replacement field ({@code {expr}}). */
     public static final int HAS_FIELDS = 8;
 
-    public boolean is(Kind k, String t) {
-        return kind == k && text.equals(t);
-    }
-
     public boolean isOp(String t) {
         return kind == Kind.OP && text.equals(t);
     }

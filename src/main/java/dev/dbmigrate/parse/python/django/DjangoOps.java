@@ -2,7 +2,6 @@ package dev.dbmigrate.parse.python.django;
 
 import dev.dbmigrate.model.Dialect;
 import dev.dbmigrate.model.Operation;
-import dev.dbmigrate.model.TableRef;
 import dev.dbmigrate.parse.python.PyModule;
 import dev.dbmigrate.parse.python.PyNode;
 import dev.dbmigrate.parse.python.PyNodes;
@@ -194,7 +193,7 @@ final class DjangoOps {
             case "AddIndex", "AddIndexConcurrently": {
                 DjangoState.Model m = model(st, modelKey(op.str("model_name")), op);
                 PyNode.Call idx = call(op.arg("index"), op.kind() + ": index");
-                String name = idx.kw("name").flatMap(PyNodes::str).orElseThrow(() -> new NotReadable(op.kind() + ": the index has no literal name"));
+                String name = literalName(idx, op.kind() + ": the index");
                 List<DjangoState.IndexSpec> list = new ArrayList<>(m.options().indexes());
                 list.add(new DjangoState.IndexSpec(name, idx));
                 return st.with(m.withOptions(m.options().withIndexes(list)));
@@ -223,7 +222,7 @@ final class DjangoOps {
             case "AddConstraint", "AddConstraintNotValid": {
                 DjangoState.Model m = model(st, modelKey(op.str("model_name")), op);
                 PyNode.Call c = call(op.arg("constraint"), op.kind() + ": constraint");
-                String name = c.kw("name").flatMap(PyNodes::str).orElseThrow(() -> new NotReadable(op.kind() + ": the constraint has no literal name"));
+                String name = literalName(c, op.kind() + ": the constraint");
                 List<DjangoState.ConstraintSpec> list = new ArrayList<>(m.options().constraints());
                 list.add(new DjangoState.ConstraintSpec(name, c, op.kind().equals("AddConstraintNotValid")));
                 return st.with(m.withOptions(m.options().withConstraints(list)));
@@ -263,6 +262,10 @@ final class DjangoOps {
     private static PyNode.Call call(Optional<PyNode> n, String what) {
         if (n.isPresent() && n.get() instanceof PyNode.Call c) return c;
         throw new NotReadable(what + " is not a literal call");
+    }
+
+    private static String literalName(PyNode.Call c, String what) {
+        return c.kw("name").flatMap(PyNodes::str).orElseThrow(() -> new NotReadable(what + " has no literal name"));
     }
 
     /** An Index(fields=[...]) standing for an unnamed index_together entry renamed by RenameIndex. */
@@ -319,12 +322,12 @@ final class DjangoOps {
         List<DjangoState.IndexSpec> indexes = new ArrayList<>();
         for (PyNode i : PyNodes.dictGet(dict, "indexes").map(PyNodes::items).orElse(List.of())) {
             PyNode.Call c = call(Optional.of(i), "Meta.indexes entry");
-            indexes.add(new DjangoState.IndexSpec(c.kw("name").flatMap(PyNodes::str).orElseThrow(() -> new NotReadable("an index has no literal name")), c));
+            indexes.add(new DjangoState.IndexSpec(literalName(c, "an index"), c));
         }
         List<DjangoState.ConstraintSpec> constraints = new ArrayList<>();
         for (PyNode i : PyNodes.dictGet(dict, "constraints").map(PyNodes::items).orElse(List.of())) {
             PyNode.Call c = call(Optional.of(i), "Meta.constraints entry");
-            constraints.add(new DjangoState.ConstraintSpec(c.kw("name").flatMap(PyNodes::str).orElseThrow(() -> new NotReadable("a constraint has no literal name")), c, false));
+            constraints.add(new DjangoState.ConstraintSpec(literalName(c, "a constraint"), c, false));
         }
         return o.withIndexes(indexes).withConstraints(constraints);
     }
@@ -483,10 +486,5 @@ final class DjangoOps {
     private Pair pair(Op op, String param, DjangoState a, DjangoState b) {
         String key = modelKey(op.str(param));
         return new Pair(model(a, key, op), model(b, key, op));
-    }
-
-    /** Whether a table exists for the model (used for the opaque-code descriptions). */
-    TableRef tableOf(DjangoState st, String modelName) {
-        return st.model(modelKey(modelName)).map(schema::ref).orElse(null);
     }
 }

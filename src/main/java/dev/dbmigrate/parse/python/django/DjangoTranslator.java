@@ -81,15 +81,9 @@ final class DjangoTranslator {
     private DjangoState run(List<PyNode> items, DjangoState start) {
         DjangoState st = start;
         for (PyNode n : items) {
-            if (!(n instanceof PyNode.Call c)) {
-                out.unparsed(n.span(), "an operation that is not a call: " + module.text(n));
-                continue;
-            }
-            if (!DjangoOps.known(c.funcName())) {
-                out.unparsed(c.span(), "operation " + callee(c) + " is not a Django built-in: db-migrate cannot see what it does");
-                continue;
-            }
-            DjangoOps.Op op = DjangoOps.op(c);
+            DjangoOps.Op op = builtin(n, "what it does");
+            if (op == null) continue;
+            PyNode.Call c = op.call();
             try {
                 switch (op.kind()) {
                     case "RunSQL" -> {
@@ -120,16 +114,9 @@ final class DjangoTranslator {
         states.add(before);
         for (PyNode n : items) states.add(stateStep(ops, n, states.get(states.size() - 1)));
         for (int i = items.size() - 1; i >= 0; i--) {
-            PyNode n = items.get(i);
-            if (!(n instanceof PyNode.Call c)) {
-                out.unparsed(n.span(), "an operation that is not a call: " + module.text(n));
-                continue;
-            }
-            if (!DjangoOps.known(c.funcName())) {
-                out.unparsed(c.span(), "operation " + callee(c) + " is not a Django built-in: db-migrate cannot see how it is reversed");
-                continue;
-            }
-            DjangoOps.Op op = DjangoOps.op(c);
+            DjangoOps.Op op = builtin(items.get(i), "how it is reversed");
+            if (op == null) continue;
+            PyNode.Call c = op.call();
             try {
                 switch (op.kind()) {
                     case "RunSQL" -> runSql(op, false);
@@ -141,6 +128,19 @@ final class DjangoTranslator {
                 out.unparsed(c.span(), e.getMessage());
             }
         }
+    }
+
+    /** The operation call {@code n} as a built-in operation, or null after reporting it as unreadable. */
+    private DjangoOps.Op builtin(PyNode n, String cannotSee) {
+        if (!(n instanceof PyNode.Call c)) {
+            out.unparsed(n.span(), "an operation that is not a call: " + module.text(n));
+            return null;
+        }
+        if (!DjangoOps.known(c.funcName())) {
+            out.unparsed(c.span(), "operation " + callee(c) + " is not a Django built-in: db-migrate cannot see " + cannotSee);
+            return null;
+        }
+        return DjangoOps.op(c);
     }
 
     private String callee(PyNode.Call c) {
