@@ -85,6 +85,41 @@ class DjangoReaderTest {
     }
 
     @Test
+    void aLongRunningServerSeesNewAndEditedMigrations(@org.junit.jupiter.api.io.TempDir Path tmp) throws java.io.IOException {
+        Path root = tmp.resolve("site");
+        Path migrations = root.resolve("blog/migrations");
+        java.nio.file.Files.createDirectories(migrations);
+        java.nio.file.Files.writeString(root.resolve("manage.py"), "");
+        java.nio.file.Files.writeString(root.resolve("blog/__init__.py"), "");
+        java.nio.file.Files.writeString(migrations.resolve("__init__.py"), "");
+        String initial = """
+                from django.db import migrations, models
+
+
+                class Migration(migrations.Migration):
+                    operations = [
+                        migrations.CreateModel(name="Post", fields=[("id", models.AutoField(primary_key=True, serialize=False))]%s),
+                    ]
+                """;
+        java.nio.file.Files.writeString(migrations.resolve("0001_initial.py"), initial.formatted(""));
+        ReadContext ctx = new ReadContext(root, null, Dialect.POSTGRESQL);
+        assertThat(Readers.forTool(Tool.DJANGO).orElseThrow().read(ctx).migrations()).hasSize(1);
+        java.nio.file.Files.writeString(migrations.resolve("0002_post_title.py"), """
+                from django.db import migrations, models
+
+
+                class Migration(migrations.Migration):
+                    dependencies = [("blog", "0001_initial")]
+                    operations = [migrations.AddField(model_name="post", name="title", field=models.CharField(max_length=80, null=True))]
+                """);
+        java.nio.file.Files.writeString(migrations.resolve("0001_initial.py"), initial.formatted(", options={\"db_table\": \"posts\"}"));
+        ReadResult again = Readers.forTool(Tool.DJANGO).orElseThrow().read(ctx);
+        assertThat(again.migrations()).extracting(Migration::id).containsExactly("blog.0001_initial", "blog.0002_post_title");
+        dev.dbmigrate.model.Statement add = dev.dbmigrate.parse.Parsers.parse(again.migrations().get(1).up(), Dialect.POSTGRESQL).statements().get(0);
+        assertThat(((dev.dbmigrate.model.Operation.AddColumn) add.operations().get(0)).table().name()).isEqualTo("posts");
+    }
+
+    @Test
     void aFolderWithoutAppsIsAnInputError() {
         assertThatThrownBy(() -> read("alembic-heads", null)).isInstanceOf(InputException.class).hasMessageContaining("no Django app");
     }

@@ -53,8 +53,8 @@ import java.util.stream.Stream;
  * {@code ForeignKey} points at): {@link ScriptParser#parse(Script, Dialect)} carries no context, so
  * {@link DjangoParser} finds the project of the file (walking up to manage.py) and asks this
  * class, which caches one project per root and re-reads it when a migration file, the settings or
- * manage.py change (size or modification time; checked at most once a second, as one validate
- * parses every migration of the project at once). Chosen over an attribute on {@code Migration}
+ * manage.py change (size or modification time; the parser accepts a check made less than a second
+ * ago unless its file is new, as one validate reads the project and then parses every migration). Chosen over an attribute on {@code Migration}
  * (the parser never sees the Migration) and over a second entry point alone (every caller would
  * have to build the state); {@link DjangoParser#parse(Script, Dialect, Context)} remains available
  * for callers that have a state of their own.
@@ -135,10 +135,17 @@ public final class DjangoProject {
     }
 
     /** The project (cached per root; re-read when its migration files, settings or manage.py change). */
-    public static synchronized DjangoProject load(Path root) {
-        Path r = root.toAbsolutePath().normalize();
+    public static DjangoProject load(Path root) {
+        return load(root.toAbsolutePath().normalize(), false);
+    }
+
+    /**
+     * @param recent accept a cached project checked against the disk less than a second ago (the
+     *               parser's path: a validate parses every migration right after reading them)
+     */
+    private static synchronized DjangoProject load(Path r, boolean recent) {
         DjangoProject cached = CACHE.get(r);
-        if (cached != null && System.nanoTime() - cached.checkedAt < RECHECK_NANOS) return cached;
+        if (recent && cached != null && System.nanoTime() - cached.checkedAt < RECHECK_NANOS) return cached;
         if (cached != null && cached.fingerprint.equals(fingerprint(r, cached.apps.values(), cached.settings))) {
             cached.checkedAt = System.nanoTime();
             return cached;
@@ -154,7 +161,8 @@ public final class DjangoProject {
         Path f = file.toAbsolutePath().normalize();
         Path root = projectRoot(f);
         if (root == null) return null;
-        return load(root).contexts.get(f);
+        Context c = load(root, true).contexts.get(f);
+        return c != null ? c : load(root, false).contexts.get(f);
     }
 
     /** The nearest folder holding manage.py, walking up from {@code file} (at most 10 levels). */
