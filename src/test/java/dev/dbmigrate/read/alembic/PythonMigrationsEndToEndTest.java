@@ -102,6 +102,29 @@ class PythonMigrationsEndToEndTest {
         assertThat(index.path("column").asInt()).isEqualTo(5);
         assertThat(index.path("statement").asText()).isEqualTo("op.create_index(\"ix_customers_name\", \"customers\", [\"name\"])");
         assertThat(j.path("findings")).noneMatch(f -> f.path("file").asText().contains("4d5e6f708192"));
+        assertThat(at(j, "adding-required-field")).isEqualTo("alembic/versions/2b3c4d5e6f70_add_customer_tenant.py:21");
+        assertThat(at(j, "narrowing-column-type")).isEqualTo("alembic/versions/3c4d5e6f7081_narrow_customer_name.py:19");
+        assertThat(at(j, "update-without-where")).isEqualTo("alembic/versions/6f708192a3b4_backfill_order_status.py:18");
+    }
+
+    @Test
+    void cliValidatesTheWholeDjangoProject() throws IOException {
+        Run r = cli("validate", django.toString(), "--project", django.toString(), "--format", "json");
+        JsonNode j = JSON.readTree(r.out());
+        assertThat(j.path("files")).extracting(JsonNode::asText).containsExactly(
+                "accounts/migrations/0001_initial.py",
+                "shop/migrations/0001_squashed_0003_order_total.py",
+                "shop/migrations/0004_rename_note_order_comment_alter_customer_name.py",
+                "shop/migrations/0005_order_status_index.py",
+                "shop/migrations/0006_backfill_and_constraints.py",
+                "billing/migrations/0001_initial.py",
+                "billing/migrations/0002_invoice_products_invoice_paid.py");
+        assertThat(at(j, "renaming-column")).isEqualTo("shop/migrations/0004_rename_note_order_comment_alter_customer_name.py:13");
+        assertThat(at(j, "narrowing-column-type")).isEqualTo("shop/migrations/0004_rename_note_order_comment_alter_customer_name.py:18");
+        assertThat(at(j, "ban-drop-column")).isEqualTo("billing/migrations/0002_invoice_products_invoice_paid.py:26");
+        assertThat(j.path("findings")).as("AddField with default=: Django fills existing rows")
+                .noneMatch(f -> f.path("rule").asText().equals("adding-required-field"));
+        assertThat(j.path("unparsed")).isEmpty();
     }
 
     @Test
@@ -175,6 +198,12 @@ class PythonMigrationsEndToEndTest {
         JsonNode j = JSON.readTree(r.out());
         assertThat(j.path("tool").asText()).isEqualTo("alembic");
         assertThat(finding(j, "require-concurrent-index-creation").path("line").asInt()).isEqualTo(26);
+    }
+
+    /** "file:line" of the first finding of {@code rule}. */
+    private static String at(JsonNode result, String rule) {
+        JsonNode f = finding(result, rule);
+        return f.path("file").asText() + ":" + f.path("line").asInt();
     }
 
     private static JsonNode finding(JsonNode result, String rule) {
