@@ -72,7 +72,7 @@ public final class RuleEngine {
         final ParsedScript script;
         final Migration migration;
         final Schema schema;
-        final Schema before;
+        private Schema before;
         final DataProbe data;
         final List<Rule> active = new ArrayList<>();
         final List<Finding> findings = new ArrayList<>();
@@ -92,7 +92,7 @@ public final class RuleEngine {
             this.script = script;
             this.migration = migration;
             this.schema = schema;
-            this.before = schema.copy();
+            schema.beginJournal(); // "the schema before this migration", built only if a rule asks
             this.data = data;
             this.runnerWraps = migration != null && Boolean.TRUE.equals(migration.transactional()) && !script.noTransaction();
             for (Supplier<Rule> s : rules) {
@@ -114,6 +114,7 @@ public final class RuleEngine {
             current = null;
             currentOp = null;
             for (Rule r : active) r.finish(this);
+            schema.endJournal();
             reportUnusedIgnores();
             findings.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line()) : Integer.compare(a.column(), b.column()));
             return findings;
@@ -243,6 +244,7 @@ public final class RuleEngine {
 
         @Override
         public Schema schemaBeforeMigration() {
+            if (before == null) before = schema.journalSnapshot();
             return before;
         }
 
@@ -310,7 +312,7 @@ public final class RuleEngine {
 
         @Override
         public Schema schemaBefore() {
-            return before;
+            return schemaBeforeMigration();
         }
 
         @Override
