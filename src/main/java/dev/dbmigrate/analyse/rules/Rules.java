@@ -1,7 +1,35 @@
 package dev.dbmigrate.analyse.rules;
 
 import dev.dbmigrate.analyse.rules.destructive.BanDropTable;
+import dev.dbmigrate.analyse.rules.locking.AddingFieldWithDefault;
+import dev.dbmigrate.analyse.rules.locking.AddingForeignKeyConstraint;
+import dev.dbmigrate.analyse.rules.locking.AddingNotNullableField;
+import dev.dbmigrate.analyse.rules.locking.AddingSerialPrimaryKeyField;
+import dev.dbmigrate.analyse.rules.locking.BackfillInDdlTransaction;
+import dev.dbmigrate.analyse.rules.locking.ChangingColumnType;
+import dev.dbmigrate.analyse.rules.locking.ConstraintMissingNotValid;
+import dev.dbmigrate.analyse.rules.locking.DisallowedUniqueConstraint;
+import dev.dbmigrate.analyse.rules.locking.ForeignKeyMissingIndex;
 import dev.dbmigrate.analyse.rules.locking.RequireConcurrentIndexCreation;
+import dev.dbmigrate.analyse.rules.locking.RequireConcurrentIndexDeletion;
+import dev.dbmigrate.analyse.rules.locking.RequireConcurrentPartitionDetach;
+import dev.dbmigrate.analyse.rules.locking.RequireConcurrentReindex;
+import dev.dbmigrate.analyse.rules.locking.RequireLockTimeout;
+import dev.dbmigrate.analyse.rules.style.BanCharField;
+import dev.dbmigrate.analyse.rules.style.ForeignKeyMissingOnDelete;
+import dev.dbmigrate.analyse.rules.style.IdentifierTooLong;
+import dev.dbmigrate.analyse.rules.style.PreferBigintOverInt;
+import dev.dbmigrate.analyse.rules.style.PreferIdentity;
+import dev.dbmigrate.analyse.rules.style.PreferJsonb;
+import dev.dbmigrate.analyse.rules.style.PreferRobustStmts;
+import dev.dbmigrate.analyse.rules.style.PreferTextField;
+import dev.dbmigrate.analyse.rules.style.PreferTimestamptz;
+import dev.dbmigrate.analyse.rules.transaction.BanConcurrentIndexCreationInTransaction;
+import dev.dbmigrate.analyse.rules.transaction.BanUncommittedTransaction;
+import dev.dbmigrate.analyse.rules.transaction.TransactionNesting;
+import dev.dbmigrate.analyse.rules.visibility.ConcurrentIndexIfNotExists;
+import dev.dbmigrate.analyse.rules.visibility.DdlInDoBlock;
+import dev.dbmigrate.analyse.rules.visibility.MissingReverseCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -13,7 +41,38 @@ public final class Rules {
             // destructive
             BanDropTable::new,
             // locking
-            RequireConcurrentIndexCreation::new
+            RequireConcurrentIndexCreation::new,
+            RequireConcurrentIndexDeletion::new,
+            RequireConcurrentReindex::new,
+            RequireConcurrentPartitionDetach::new,
+            AddingForeignKeyConstraint::new,
+            ConstraintMissingNotValid::new,
+            AddingNotNullableField::new,
+            DisallowedUniqueConstraint::new,
+            AddingSerialPrimaryKeyField::new,
+            ChangingColumnType::new,
+            AddingFieldWithDefault::new,
+            RequireLockTimeout::new,
+            // transaction
+            BanConcurrentIndexCreationInTransaction::new,
+            TransactionNesting::new,
+            BanUncommittedTransaction::new,
+            // style
+            PreferBigintOverInt::new,
+            PreferIdentity::new,
+            PreferTextField::new,
+            PreferTimestamptz::new,
+            BanCharField::new,
+            PreferJsonb::new,
+            IdentifierTooLong::new,
+            PreferRobustStmts::new,
+            // ours
+            ConcurrentIndexIfNotExists::new,
+            ForeignKeyMissingIndex::new,
+            ForeignKeyMissingOnDelete::new,
+            DdlInDoBlock::new,
+            BackfillInDdlTransaction::new,
+            MissingReverseCode::new
     );
 
     private Rules() {}
