@@ -1,6 +1,7 @@
 package dev.dbmigrate.mcp;
 
 import dev.dbmigrate.InputException;
+import dev.dbmigrate.analyse.rollback.RollbackRequest;
 import dev.dbmigrate.analyse.validate.ValidateRequest;
 import dev.dbmigrate.model.Dialect;
 import dev.dbmigrate.service.DbMigrateService;
@@ -57,7 +58,11 @@ public final class DbMigrateTools {
                         tables. Uses the tool's hand-written down migration when there is one and reports where it does \
                         not undo what the up did. Read-only: it plans, it never runs anything.""",
                         true, false, true, false,
-                        (args, progress) -> notYet("plan_rollback", 6)),
+                        (args, progress) -> service.planRollback(new RollbackRequest(
+                                args.existingPath("projectPath", true),
+                                args.string("migration"),
+                                args.string("target"),
+                                dialect(args.string("dialect"))))),
                 new ToolDefinition(
                         "migration_history",
                         "Migration history and status",

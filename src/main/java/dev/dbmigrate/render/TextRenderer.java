@@ -1,5 +1,6 @@
 package dev.dbmigrate.render;
 
+import dev.dbmigrate.analyse.rollback.RollbackResult;
 import dev.dbmigrate.analyse.validate.ValidateResult;
 import dev.dbmigrate.detect.DetectResult;
 
@@ -11,6 +12,7 @@ public final class TextRenderer {
     public static String render(Object result) {
         if (result instanceof DetectResult r) return DetectText.render(r);
         if (result instanceof ValidateResult r) return ValidateText.render(r);
+        if (result instanceof RollbackResult r) return RollbackText.render(r);
         if (result instanceof String s) return s;
         return Json.pretty(result);
     }

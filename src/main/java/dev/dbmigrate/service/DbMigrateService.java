@@ -1,6 +1,8 @@
 package dev.dbmigrate.service;
 
 import dev.dbmigrate.InputException;
+import dev.dbmigrate.analyse.rollback.RollbackRequest;
+import dev.dbmigrate.analyse.rollback.RollbackResult;
 import dev.dbmigrate.analyse.rules.DataProbe;
 import dev.dbmigrate.analyse.validate.ValidateRequest;
 import dev.dbmigrate.analyse.validate.ValidateResult;
@@ -20,6 +22,7 @@ public class DbMigrateService {
     private final ProjectResolver resolver = new ProjectResolver(scanner);
     private final ParseCache parseCache = new ParseCache(20_000);
     private final ValidateService validate = new ValidateService(resolver, parseCache, DbMigrateService::dataProbe);
+    private final RollbackService rollback = new RollbackService(resolver, parseCache);
 
     /** detect_orm / detect: which migration tools the project under {@code projectPath} uses. */
     public DetectResult detect(Path projectPath) {
@@ -35,6 +38,11 @@ public class DbMigrateService {
     public java.util.Optional<dev.dbmigrate.model.Severity> failOnFor(ValidateResult result) {
         if (result.projectPath() == null) return java.util.Optional.empty();
         return java.util.Optional.ofNullable(dev.dbmigrate.config.ProjectConfig.load(Path.of(result.projectPath())).failOn());
+    }
+
+    /** plan_rollback / rollback. */
+    public RollbackResult planRollback(RollbackRequest request) {
+        return rollback.plan(request);
     }
 
     public ProjectResolver resolver() {

@@ -16,10 +16,7 @@ import dev.dbmigrate.model.Script;
 import dev.dbmigrate.model.Severity;
 import dev.dbmigrate.model.Statement;
 import dev.dbmigrate.parse.ParseCache;
-import dev.dbmigrate.read.MigrationReader;
-import dev.dbmigrate.read.ReadContext;
 import dev.dbmigrate.read.ReadResult;
-import dev.dbmigrate.read.Readers;
 import dev.dbmigrate.schema.Schema;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
@@ -35,7 +32,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 
 /**
  * validate_migration / validate: detect -> read -> parse -> replay the earlier migrations ->
@@ -120,17 +116,8 @@ public final class ValidateService {
         int last = toCheck.stream().mapToInt(Integer::intValue).max().orElse(-1);
 
         // parse everything needed, in parallel; the cache makes repeated calls cheap
-        Map<Integer, ParsedScript> parsed = new ConcurrentHashMap<>();
         Map<Integer, String> failures = new ConcurrentHashMap<>();
-        IntStream.rangeClosed(0, last).parallel().forEach(i -> {
-            Script up = sequence.get(i).up();
-            if (up == null) return;
-            try {
-                parsed.put(i, cache.parse(up, dialect));
-            } catch (InputException e) {
-                failures.put(i, e.getMessage());
-            }
-        });
+        Map<Integer, ParsedScript> parsed = ProjectMigrations.parseUps(sequence, last, dialect, cache, failures);
 
         Schema schema = new Schema(dialect);
         Acc acc = new Acc();
@@ -180,14 +167,7 @@ public final class ValidateService {
     }
 
     private ReadResult read(Project project, List<String> notes) {
-        MigrationReader reader = Readers.forTool(project.tool()).orElse(null);
-        if (reader == null) {
-            Path dir = project.migrationsPath() != null ? project.migrationsPath() : project.root();
-            reader = Readers.forTool(dev.dbmigrate.model.Tool.RAW_SQL).orElseThrow(
-                    () -> new InputException("reading " + project.tool().id() + " migrations is not supported in this build"));
-            notes.add("no reader for " + project.tool().id() + " in this build: reading " + dir + " as plain SQL files");
-        }
-        return reader.read(new ReadContext(project.root(), project.migrationsPath(), project.dialect()));
+        return ProjectMigrations.read(project, notes);
     }
 
     private int replay(List<Migration> history, Dialect dialect, Schema schema, List<String> notes) {

@@ -1,0 +1,190 @@
+package dev.dbmigrate.analyse.rollback;
+
+import dev.dbmigrate.model.Dialect;
+import dev.dbmigrate.model.Migration;
+import dev.dbmigrate.model.Operation;
+import dev.dbmigrate.model.ParsedScript;
+import dev.dbmigrate.model.Script;
+import dev.dbmigrate.model.Statement;
+import dev.dbmigrate.model.TableRef;
+import dev.dbmigrate.model.Tool;
+import dev.dbmigrate.schema.Schema;
+import dev.dbmigrate.schema.SchemaDiff;
+import dev.dbmigrate.schema.TypeChanges;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Turns planned inverses (and the tool's own downs) into the {@link RollbackResult}. */
+public final class RollbackPlans {
+
+    private RollbackPlans() {}
+
+    /** What was planned for one migration. */
+    public record MigrationPlan(Migration migration, List<InversePlanner.PlannedStep> generated, RollbackResult.DownCheck downCheck,
+                                String downSql, List<TableRef> tables, Destroyer destroyer) {}
+
+    /** The first statement of a migration that destroys existing data (for the point of no return). */
+    public record Destroyer(Statement statement, String reason) {}
+
+    public static MigrationPlan unreadable(Migration m) {
+        InversePlanner.PlannedStep step = new InversePlanner.PlannedStep(null, new Operation.Unparsed("the migration could not be read"),
+                Inverse.irreversible("the migration could not be read, so its rollback cannot be planned"));
+        return new MigrationPlan(m, List.of(step), null, null, List.of(), null);
+    }
+
+    /**
+     * @param before the schema before the migration
+     * @param up     its parsed up script
+     * @param down   its parsed hand-written down, or null
+     * @param steps  the generated inverse steps
+     */
+    public static MigrationPlan forMigration(Migration m, Schema before, ParsedScript up, ParsedScript down, List<InversePlanner.PlannedStep> steps) {
+        RollbackResult.DownCheck check = null;
+        String downSql = null;
+        if (down != null) {
+            Schema s = before.copy();
+            s.apply(up);
+            s.apply(down);
+            List<String> problems = new ArrayList<>();
+            for (SchemaDiff.Difference d : SchemaDiff.compare(before, s)) problems.add(describe(d));
+            check = new RollbackResult.DownCheck(m.id(), m.down().file() == null ? null : m.down().file().toString(), problems.isEmpty(), problems);
+            if (down.script().language() == Script.Language.SQL) downSql = down.script().text().strip();
+        }
+        Set<TableRef> tables = new LinkedHashSet<>();
+        Destroyer destroyer = null;
+        Schema s = before.copy();
+        for (Statement st : up.statements()) {
+            for (Operation op : st.operations()) {
+                if (op.table() != null) tables.add(op.table());
+                if (destroyer == null) {
+                    String why = destroys(s, op);
+                    if (why != null) destroyer = new Destroyer(st, why);
+                }
+                s.apply(op);
+            }
+        }
+        return new MigrationPlan(m, steps, check, downSql, List.copyOf(tables), destroyer);
+    }
+
+    private static String describe(SchemaDiff.Difference d) {
+        String where = (d.table() == null ? "" : d.table()) + (d.name() == null ? "" : (d.table() == null ? "" : ".") + d.name());
+        return switch (d.kind()) {
+            case "missing" -> d.object() + " " + where + " is not restored";
+            case "extra" -> d.object() + " " + where + " is left behind";
+            default -> d.object() + " " + where + " differs (" + d.detail() + ")";
+        };
+    }
+
+    /** Why an operation destroys existing data, or null. */
+    static String destroys(Schema s, Operation op) {
+        if (op instanceof Operation.DropTable dt && s.hasTable(dt.table())) return "DROP TABLE " + dt.table() + " deletes its rows";
+        if (op instanceof Operation.DropTable dt) return "DROP TABLE " + dt.table() + " deletes its rows";
+        if (op instanceof Operation.DropColumn dc) return "DROP COLUMN " + dc.table() + "." + dc.column() + " deletes its values";
+        if (op instanceof Operation.Truncate t) return "TRUNCATE " + t.tables() + " deletes every row";
+        if (op instanceof Operation.DataChange dc && dc.kind() != Operation.DataKind.SELECT && dc.kind() != Operation.DataKind.INSERT) {
+            return dc.kind() + (dc.table() == null ? "" : " " + dc.table()) + " overwrites or deletes rows";
+        }
+        if (op instanceof Operation.DropSchema ds) return "DROP " + (ds.database() ? "DATABASE " : "SCHEMA ") + ds.name() + " deletes everything in it";
+        if (op instanceof Operation.AlterColumnType at) {
+            var col = s.table(at.table()).flatMap(t -> t.column(at.column()));
+            if (col.isPresent() && col.get().type() != null && TypeChanges.classify(s.dialect(), col.get().type(), at.type()).narrowing()) {
+                return "narrowing " + at.table() + "." + at.column() + " to " + at.type() + " can truncate values";
+            }
+        }
+        return null;
+    }
+
+    public static RollbackResult result(Path root, Tool tool, Dialect dialect, Path migrationsDir, List<Migration> all, int first,
+                                        List<MigrationPlan> plans, List<String> notes) {
+        List<RollbackResult.Step> steps = new ArrayList<>();
+        List<RollbackResult.Irreversible> irreversible = new ArrayList<>();
+        List<RollbackResult.DownCheck> checks = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        StringBuilder script = new StringBuilder();
+        Set<String> touched = new LinkedHashSet<>();
+        boolean concurrently = false;
+        // newest first
+        for (int p = plans.size() - 1; p >= 0; p--) {
+            MigrationPlan plan = plans.get(p);
+            Migration m = plan.migration();
+            ids.add(m.id());
+            plan.tables().forEach(t -> touched.add(t.qualified()));
+            script.append("-- undo ").append(m.id()).append('\n');
+            boolean useDown = plan.downSql() != null;
+            if (plan.downCheck() != null) checks.add(plan.downCheck());
+            if (useDown) {
+                List<String> n = new ArrayList<>();
+                n.add("the tool's own down migration (what its rollback command runs)");
+                if (plan.downCheck() != null && !plan.downCheck().restores()) {
+                    n.add("WARNING: it does not restore the schema: " + String.join("; ", plan.downCheck().problems()));
+                    n.add("the generated inverse below would: " + oneLine(generatedSql(plan)));
+                }
+                steps.add(new RollbackResult.Step(m.id(), "down", m.down().file() == null ? null : rel(root, m.down().file()), plan.downSql(),
+                        plan.downCheck() == null || plan.downCheck().restores(), anyDataLoss(plan), n));
+                script.append(plan.downSql()).append("\n\n");
+                concurrently |= plan.downSql().toUpperCase(java.util.Locale.ROOT).contains("CONCURRENTLY");
+            }
+            for (InversePlanner.PlannedStep s : plan.generated()) {
+                Inverse inv = s.inverse();
+                String undoes = s.statement() == null ? rel(root, m.file()) : rel(root, Path.of(s.statement().file())) + ":" + s.statement().line() + "  " + oneLine(s.statement().text());
+                if (!inv.reversible()) {
+                    irreversible.add(new RollbackResult.Irreversible(m.id(), s.statement() == null ? rel(root, m.file()) : rel(root, Path.of(s.statement().file())),
+                            s.statement() == null ? 0 : s.statement().line(), s.statement() == null ? null : oneLine(s.statement().text()), inv.note()));
+                }
+                if (useDown) continue;
+                String sql = String.join("\n", inv.sql());
+                List<String> n = inv.note() == null ? List.of() : List.of(inv.note());
+                steps.add(new RollbackResult.Step(m.id(), "generated", undoes, sql, inv.reversible(), inv.dataLoss(), n));
+                if (!sql.isEmpty()) {
+                    script.append("-- ").append(undoes).append('\n').append(sql).append('\n');
+                    concurrently |= sql.contains("CONCURRENTLY");
+                }
+            }
+            if (!useDown) script.append('\n');
+        }
+        String sql = script.toString().strip() + "\n";
+        if (dialect == Dialect.POSTGRESQL && !concurrently) sql = "BEGIN;\n\n" + sql + "\nCOMMIT;\n";
+        else if (dialect == Dialect.SQLITE) sql = "BEGIN;\n\n" + sql + "\nCOMMIT;\n";
+
+        String pointOfNoReturn = null;
+        for (MigrationPlan plan : plans) {
+            if (plan.destroyer() != null) {
+                Statement st = plan.destroyer().statement();
+                pointOfNoReturn = "once " + plan.migration().id() + " runs " + rel(root, Path.of(st.file())) + ":" + st.line() + " ("
+                        + plan.destroyer().reason() + "), rolling back restores the schema but not that data: keep the backup";
+                break;
+            }
+        }
+        Migration keep = first > 0 ? all.get(first - 1) : null;
+        List<Migration> rolled = new ArrayList<>();
+        for (int p = plans.size() - 1; p >= 0; p--) rolled.add(plans.get(p).migration());
+        String nativeCommand = NativeCommands.command(tool, rolled, keep, root, migrationsDir);
+        String backup = NativeCommands.backup(dialect, List.copyOf(touched));
+        return new RollbackResult(root.toString(), tool.id(), dialect.id(), ids, sql, steps, irreversible, pointOfNoReturn, nativeCommand, backup, checks, notes);
+    }
+
+    private static boolean anyDataLoss(MigrationPlan plan) {
+        return plan.generated().stream().anyMatch(s -> s.inverse().dataLoss());
+    }
+
+    private static String generatedSql(MigrationPlan plan) {
+        List<String> all = new ArrayList<>();
+        for (InversePlanner.PlannedStep s : plan.generated()) all.addAll(s.inverse().sql());
+        return String.join(" ", all);
+    }
+
+    static String oneLine(String s) {
+        if (s == null) return null;
+        String t = s.replaceAll("\\s+", " ").trim();
+        return t.length() > 160 ? t.substring(0, 157) + "..." : t;
+    }
+
+    static String rel(Path root, Path p) {
+        if (p == null) return null;
+        if (root != null && p.startsWith(root)) return root.relativize(p).toString();
+        return p.toString();
+    }
+}

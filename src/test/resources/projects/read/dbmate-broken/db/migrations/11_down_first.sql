@@ -1,0 +1,4 @@
+-- migrate:down
+drop table e;
+-- migrate:up
+create table e (id int);

@@ -1,0 +1,4 @@
+-- migrate:up
+create table a (id int);
+-- migrate:down
+drop table a;

@@ -1,0 +1,2 @@
+-- migrate:up
+alter table users add column name text;

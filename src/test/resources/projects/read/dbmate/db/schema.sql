@@ -1,0 +1,1 @@
+-- dump written by dbmate

@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY posts_title_idx ON posts (title);

@@ -1,0 +1,1 @@
+CREATE TABLE "c" ("id" serial PRIMARY KEY NOT NULL);

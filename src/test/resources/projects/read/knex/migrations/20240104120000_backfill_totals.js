@@ -1,0 +1,3 @@
+exports.up = async function (knex) {
+  await knex('orders').whereNull('total').update({ total: 0 });
+};

@@ -1,0 +1,5 @@
+class CreateThings < ActiveRecord::Migration[7.1]
+  def change
+    create_table :things
+  end
+end

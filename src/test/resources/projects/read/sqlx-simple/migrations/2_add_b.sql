@@ -1,0 +1,3 @@
+
+-- no-transaction
+CREATE INDEX CONCURRENTLY a_id ON a (id);
