@@ -31,7 +31,7 @@ public final class DdlInDoBlock extends Rule {
         int n = oc.inner().size();
         String seen = n == 0
                 ? "none of its statements could be read, so its locks, data loss and failures are not checked at all"
-                : n + (n == 1 ? " operation" : " operations") + " could be read out of it and were checked like the rest of the migration,"
+                : n + (n == 1 ? " operation could be read out of it and was" : " operations could be read out of it and were") + " checked like the rest of the migration,"
                         + " but anything built at run time (EXECUTE format(...), loops, IF branches taken or not) was not";
         ctx.report(this,
                 what + " runs DDL inside procedural code, which the analysis cannot fully follow: " + seen,
