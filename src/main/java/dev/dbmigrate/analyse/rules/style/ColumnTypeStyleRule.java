@@ -36,7 +36,7 @@ abstract class ColumnTypeStyleRule extends Rule {
     }
 
     @Override
-    public final void check(OperationContext ctx, Operation op) {
+    public void check(OperationContext ctx, Operation op) {
         List<ColumnDef> candidates = new ArrayList<>();
         boolean alter = false;
         if (op instanceof Operation.CreateTable ct) {

@@ -24,6 +24,21 @@ public final class PreferBigintOverInt extends ColumnTypeStyleRule {
 
     private static final Set<String> SMALL_INTS = Set.of("integer", "serial", "smallint", "smallserial");
 
+    /** Also a foreign key added to existing columns (the way Prisma and most ORMs write it: CREATE TABLE, then ADD CONSTRAINT). */
+    @Override
+    public void check(OperationContext ctx, Operation op) {
+        super.check(ctx, op);
+        if (!(op instanceof Operation.AddConstraint ac) || ac.constraint().kind() != ConstraintDef.Kind.FOREIGN_KEY) return;
+        List<ColumnDef> small = ac.constraint().columns().stream()
+                .map(c -> ctx.schema().table(ac.table()).flatMap(t -> t.column(c)).orElse(null))
+                .filter(c -> c != null && c.type() != null && SMALL_INTS.contains(TypeChanges.base(c.type())))
+                .toList();
+        if (small.isEmpty()) return;
+        String where = ctx.isNewTable(ac.table()) ? "in the CREATE TABLE " + ac.table() + " above" : "in a new column (changing the type in place rewrites " + ac.table() + ")";
+        ctx.report(this, message(ac.table(), small), null,
+                "-- declare " + names(ac.table(), small) + " as bigint " + where + ", and the referenced key too");
+    }
+
     @Override
     protected boolean flags(OperationContext ctx, Operation op, ColumnDef c, String base) {
         return SMALL_INTS.contains(base) && isKey(ctx, op, c);

@@ -34,11 +34,12 @@ public final class MissingReverseCode extends Rule {
             Statement at = m.downKind() == DownKind.EMPTY && m.down() != null ? locate(m.down())
                     : statements.isEmpty() ? locate(ctx.script().script()) : statements.get(0);
             String tool = m.tool() == null ? "the tool" : m.tool().id();
+            String name = m.file() != null ? m.file().getFileName().toString() : m.id();
             ctx.report(this, at,
                     m.downKind() == DownKind.MISSING
-                            ? "Migration " + m.id() + " has no down part although " + tool + " supports one: it cannot be rolled back with the tool, so a bad deploy"
+                            ? "Migration " + name + " has no down part although " + tool + " supports one: it cannot be rolled back with the tool, so a bad deploy"
                                     + " has to be undone by hand under pressure"
-                            : "The down part of migration " + m.id() + " is empty: rolling it back reports success and changes nothing",
+                            : "The down part of migration " + name + " is empty: rolling it back reports success and changes nothing",
                     null, howToWriteDown(m));
         }
         for (Statement st : statements) {

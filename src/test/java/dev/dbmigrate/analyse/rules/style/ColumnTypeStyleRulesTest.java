@@ -44,6 +44,16 @@ class ColumnTypeStyleRulesTest {
         }
 
         @Test
+        void bad_foreignKeyAddedAfterCreateTableTheOrmWay() {
+            Finding f = t.assertFires("""
+                    CREATE TABLE "Post" ("id" BIGSERIAL NOT NULL, "authorId" INTEGER NOT NULL, CONSTRAINT "Post_pkey" PRIMARY KEY ("id"));
+                    ALTER TABLE "Post" ADD CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES users (id);""");
+            assertThat(f.line()).isEqualTo(2);
+            assertThat(f.message()).contains("Post.authorId is INTEGER");
+            assertThat(f.fix()).contains("in the CREATE TABLE Post above");
+        }
+
+        @Test
         void good_bigintKeysAndIntValueColumns() {
             t.assertClean("CREATE TABLE orders (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, user_id bigint REFERENCES users (id), quantity int);");
             t.assertClean("ALTER TABLE users ADD COLUMN age integer;");

@@ -41,7 +41,7 @@ class MissingReverseCodeTest {
         Finding f = run(migration(Tool.GOLANG_MIGRATE, up, ps.script(), null, DownKind.MISSING), ps).get(0);
         assertThat(f.line()).isEqualTo(2);
         assertThat(f.category()).isEqualTo("visibility");
-        assertThat(f.message()).contains("20240102_add_phone", "no down part", "golang-migrate supports one");
+        assertThat(f.message()).contains("20240102_add_phone.up.sql", "no down part", "golang-migrate supports one");
         assertThat(f.fix()).contains("create 20240102_add_phone.down.sql");
     }
 
