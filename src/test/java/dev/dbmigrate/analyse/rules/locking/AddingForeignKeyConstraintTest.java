@@ -2,12 +2,8 @@ package dev.dbmigrate.analyse.rules.locking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dbmigrate.analyse.rules.DataProbe;
 import dev.dbmigrate.analyse.rules.Finding;
 import dev.dbmigrate.analyse.rules.RuleTester;
-import dev.dbmigrate.model.TableRef;
-import java.util.List;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class AddingForeignKeyConstraintTest {
@@ -38,13 +34,7 @@ class AddingForeignKeyConstraintTest {
 
     @Test
     void bad_orphanRowsAreEvidence() {
-        DataProbe probe = new DataProbeStub() {
-            @Override
-            public OptionalLong orphanCount(TableRef table, List<String> columns, TableRef refTable, List<String> refColumns) {
-                return OptionalLong.of(12);
-            }
-        };
-        Finding f = t.data(probe).assertFires("ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id);");
+        Finding f = t.data(DataProbeStub.answering("orphanCount", 12)).assertFires("ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id);");
         assertThat(f.evidence()).startsWith("12 rows of orders point at no row of customers");
     }
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbmigrate.analyse.rules.Finding;
 import dev.dbmigrate.analyse.rules.RuleTester;
-import dev.dbmigrate.model.TableRef;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class AddingNotNullableFieldTest {
@@ -45,12 +43,7 @@ class AddingNotNullableFieldTest {
 
     @Test
     void bad_nullsInTheDataAreEvidence() {
-        Finding f = t.data(new DataProbeStub() {
-            @Override
-            public OptionalLong nullCount(TableRef table, String column) {
-                return OptionalLong.of(1204);
-            }
-        }).assertFires("ALTER TABLE users ALTER COLUMN email SET NOT NULL;");
+        Finding f = t.data(DataProbeStub.answering("nullCount", 1204)).assertFires("ALTER TABLE users ALTER COLUMN email SET NOT NULL;");
         assertThat(f.evidence()).isEqualTo("1204 rows have NULL in email: SET NOT NULL will fail until they are backfilled");
     }
 

@@ -1,35 +1,16 @@
 package dev.dbmigrate.analyse.rules.locking;
 
 import dev.dbmigrate.analyse.rules.DataProbe;
-import dev.dbmigrate.model.TableRef;
-import java.util.List;
+import java.lang.reflect.Proxy;
 import java.util.OptionalLong;
 
-/** A probe that knows nothing; tests override the answers they need. */
-class DataProbeStub implements DataProbe {
+/** A data probe that answers one question with a fixed number and knows nothing else. */
+final class DataProbeStub {
 
-    @Override
-    public OptionalLong rowEstimate(TableRef table) {
-        return OptionalLong.empty();
-    }
+    private DataProbeStub() {}
 
-    @Override
-    public OptionalLong nullCount(TableRef table, String column) {
-        return OptionalLong.empty();
-    }
-
-    @Override
-    public OptionalLong duplicateCount(TableRef table, List<String> columns) {
-        return OptionalLong.empty();
-    }
-
-    @Override
-    public OptionalLong longerThan(TableRef table, String column, int length) {
-        return OptionalLong.empty();
-    }
-
-    @Override
-    public OptionalLong orphanCount(TableRef table, List<String> columns, TableRef refTable, List<String> refColumns) {
-        return OptionalLong.empty();
+    static DataProbe answering(String method, long answer) {
+        return (DataProbe) Proxy.newProxyInstance(DataProbe.class.getClassLoader(), new Class<?>[] {DataProbe.class},
+                (proxy, m, args) -> m.getName().equals(method) ? OptionalLong.of(answer) : OptionalLong.empty());
     }
 }

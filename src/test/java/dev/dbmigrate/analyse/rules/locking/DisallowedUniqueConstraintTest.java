@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbmigrate.analyse.rules.Finding;
 import dev.dbmigrate.analyse.rules.RuleTester;
-import dev.dbmigrate.model.TableRef;
-import java.util.List;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class DisallowedUniqueConstraintTest {
@@ -33,12 +30,7 @@ class DisallowedUniqueConstraintTest {
 
     @Test
     void bad_duplicatesAreEvidence() {
-        Finding f = t.data(new DataProbeStub() {
-            @Override
-            public OptionalLong duplicateCount(TableRef table, List<String> columns) {
-                return OptionalLong.of(45);
-            }
-        }).assertFires("ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);");
+        Finding f = t.data(DataProbeStub.answering("duplicateCount", 45)).assertFires("ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);");
         assertThat(f.evidence()).startsWith("45 rows share their (email)");
     }
 
