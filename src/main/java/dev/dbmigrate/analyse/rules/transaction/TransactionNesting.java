@@ -23,7 +23,8 @@ public final class TransactionNesting extends Rule {
         Dialect d = ctx.dialect();
         if (ctx.explicitTransactionOpen()) {
             ctx.report(this,
-                    "BEGIN while the transaction opened on line " + openLine + " is still open: " + consequence(d, "the first COMMIT ends the outer transaction"),
+                    "BEGIN while the transaction opened on line " + openLine + " is still open: " + consequence(d,
+                            "PostgreSQL ignores it with a warning (\"there is already a transaction in progress\"), and the first COMMIT ends the outer transaction"),
                     null,
                     "-- COMMIT the first transaction before this BEGIN, or drop this inner BEGIN and its COMMIT;\n"
                             + "-- for a nested unit of work use a savepoint:\nSAVEPOINT step;\n-- ...\nRELEASE SAVEPOINT step;");
@@ -31,7 +32,8 @@ public final class TransactionNesting extends Rule {
             openLine = ctx.statement().line();
             ctx.report(this,
                     Runners.wraps(ctx.migration()) + ", so this BEGIN is nested inside the runner's transaction: "
-                            + consequence(d, "the file's COMMIT ends the runner's transaction early, and the rest of the migration and the runner's own bookkeeping run outside it"),
+                            + consequence(d, "the file's COMMIT ends the runner's transaction early: the statements after it, and the runner's own"
+                                    + " bookkeeping, no longer commit or roll back together with the ones before"),
                     null,
                     "-- remove BEGIN and COMMIT from the file: the runner already wraps the migration in one transaction");
         } else {
@@ -42,6 +44,6 @@ public final class TransactionNesting extends Rule {
     private static String consequence(Dialect d, String pg) {
         if (d == Dialect.SQLITE) return "SQLite fails with \"cannot start a transaction within a transaction\"";
         if (d.isMysqlFamily()) return "MySQL silently commits the open transaction at BEGIN and starts a new one, so the two are no longer atomic";
-        return "PostgreSQL only warns (\"there is already a transaction in progress\"), and " + pg;
+        return pg;
     }
 }
