@@ -12,6 +12,9 @@ import dev.dbmigrate.model.Severity;
 import dev.dbmigrate.model.TableRef;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -52,20 +55,37 @@ public final class BackfillInDdlTransaction extends Rule {
         }
     }
 
+    /** SET ... up to WHERE / FROM / RETURNING, and WHERE ... up to RETURNING, of a simple UPDATE / DELETE. */
+    private static final Pattern SET = Pattern.compile("(?is)\\bSET\\s+(.+?)(?:\\s+(?:WHERE|FROM|RETURNING)\\b.*)?$");
+    private static final Pattern WHERE = Pattern.compile("(?is)\\bWHERE\\s+(.+?)(?:\\s+RETURNING\\b.*)?$");
+
+    private static Optional<String> clause(String text, Pattern p) {
+        Matcher m = p.matcher(text.trim());
+        if (!m.find()) return Optional.empty();
+        String c = m.group(1).trim();
+        // a subquery cut in half (SET x = (SELECT ... WHERE ...)) is no use in a fix
+        return c.chars().filter(ch -> ch == '(').count() == c.chars().filter(ch -> ch == ')').count() ? Optional.of(c) : Optional.empty();
+    }
+
     private void report(OperationContext ctx, Operation.DataChange dc, Held h) {
         Dialect d = ctx.dialect();
         TableRef t = dc.table();
         String verb = dc.kind() == Operation.DataKind.UPDATE ? "UPDATE" : "DELETE";
-        String where = ctx.explicitTransactionOpen() ? "the same transaction" : "the same transaction (" + Runners.wraps(ctx.migration()) + ")";
-        String message = verb + " of " + t + " runs in " + where + " as the schema change on line " + h.line() + ", so the " + h.lock().mode().sql()
+        String tx = ctx.explicitTransactionOpen() ? "the same transaction" : "the same transaction (" + Runners.wraps(ctx.migration()) + ")";
+        String message = verb + " of " + t + " runs in " + tx + " as the schema change on line " + h.line() + ", so the " + h.lock().mode().sql()
                 + " lock that statement took on " + t + " is held until the whole " + verb + " has finished and the transaction commits: "
                 + (h.lock().mode() == PgLocks.Mode.ACCESS_EXCLUSIVE ? "all reads and writes" : "all writes") + " on " + t + " wait for the backfill";
-        String set = dc.setColumns().isEmpty() ? "<column> = <value>"
-                : dc.setColumns().stream().map(c -> SqlText.quote(d, c) + " = <value>").collect(Collectors.joining(", "));
-        String batch = dc.kind() == Operation.DataKind.UPDATE
-                ? PgSql.batchedUpdate(d, ctx.schema(), t, set, "<rows not yet backfilled>")
-                : "-- in batches, each in its own transaction; repeat until it deletes 0 rows:\nDELETE FROM " + SqlText.table(d, t)
-                        + " WHERE ctid IN (SELECT ctid FROM " + SqlText.table(d, t) + " WHERE <condition> LIMIT " + PgSql.BATCH + ");";
+        String text = ctx.statement().text() == null ? "" : ctx.statement().text();
+        String where = clause(text, WHERE).orElse("<rows not yet done>");
+        String batch;
+        if (dc.kind() == Operation.DataKind.UPDATE) {
+            String set = clause(text, SET).orElseGet(() -> dc.setColumns().isEmpty() ? "<column> = <value>"
+                    : dc.setColumns().stream().map(c -> SqlText.quote(d, c) + " = <value>").collect(Collectors.joining(", ")));
+            batch = PgSql.batchedUpdate(d, ctx.schema(), t, set, where);
+        } else {
+            batch = "-- in batches, each in its own transaction; repeat until it deletes 0 rows:\nDELETE FROM " + SqlText.table(d, t)
+                    + " WHERE ctid IN (SELECT ctid FROM " + SqlText.table(d, t) + " WHERE " + where + " LIMIT " + PgSql.BATCH + ");";
+        }
         String first = ctx.explicitTransactionOpen()
                 ? "-- COMMIT the schema change before the backfill, then:\n"
                 : "-- move the backfill into a migration of its own (this one runs in a single transaction), then:\n";

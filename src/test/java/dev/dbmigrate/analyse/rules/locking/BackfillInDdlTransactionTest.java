@@ -22,7 +22,7 @@ class BackfillInDdlTransactionTest {
         assertThat(f.message()).contains("schema change on line 2", "ACCESS EXCLUSIVE", "all reads and writes on users");
         assertThat(f.lock()).isEqualTo("ACCESS EXCLUSIVE on users (blocks reads and writes) held until COMMIT");
         assertThat(f.fix()).startsWith("-- COMMIT the schema change before the backfill")
-                .contains("UPDATE users SET email_lower = <value>\nWHERE id IN (SELECT id FROM users WHERE <rows not yet backfilled> LIMIT 10000);");
+                .contains("UPDATE users SET email_lower = lower(email)\nWHERE id IN (SELECT id FROM users WHERE <rows not yet done> LIMIT 10000);");
     }
 
     @Test
@@ -31,7 +31,18 @@ class BackfillInDdlTransactionTest {
                 CREATE INDEX users_status_idx ON users (status);
                 DELETE FROM users WHERE status = 'spam';""");
         assertThat(f.message()).contains("Prisma runs each migration in a transaction", "SHARE lock", "all writes on users");
-        assertThat(f.fix()).startsWith("-- move the backfill into a migration of its own").contains("DELETE FROM users WHERE ctid IN");
+        assertThat(f.fix()).startsWith("-- move the backfill into a migration of its own")
+                .contains("DELETE FROM users WHERE ctid IN (SELECT ctid FROM users WHERE status = 'spam' LIMIT 10000);");
+    }
+
+    @Test
+    void bad_subqueryInSetFallsBackToPlaceholders() {
+        Finding f = t.assertFires("""
+                BEGIN;
+                ALTER TABLE users ADD COLUMN orders_count int;
+                UPDATE users SET orders_count = (SELECT count(*) FROM orders o WHERE o.user_id = users.id);
+                COMMIT;""");
+        assertThat(f.fix()).contains("UPDATE users SET orders_count = <value>");
     }
 
     @Test
