@@ -1,6 +1,16 @@
 package dev.dbmigrate.analyse.rules;
 
+import dev.dbmigrate.analyse.rules.compat.BanDropNotNull;
+import dev.dbmigrate.analyse.rules.compat.RenamingColumn;
+import dev.dbmigrate.analyse.rules.compat.RenamingTable;
+import dev.dbmigrate.analyse.rules.data.AddingRequiredField;
+import dev.dbmigrate.analyse.rules.destructive.BanDropColumn;
+import dev.dbmigrate.analyse.rules.destructive.BanDropDatabase;
 import dev.dbmigrate.analyse.rules.destructive.BanDropTable;
+import dev.dbmigrate.analyse.rules.destructive.BanTruncate;
+import dev.dbmigrate.analyse.rules.destructive.DeleteWithoutWhere;
+import dev.dbmigrate.analyse.rules.destructive.NarrowingColumnType;
+import dev.dbmigrate.analyse.rules.destructive.UpdateWithoutWhere;
 import dev.dbmigrate.analyse.rules.locking.AddingFieldWithDefault;
 import dev.dbmigrate.analyse.rules.locking.AddingForeignKeyConstraint;
 import dev.dbmigrate.analyse.rules.locking.AddingNotNullableField;
@@ -15,6 +25,12 @@ import dev.dbmigrate.analyse.rules.locking.RequireConcurrentIndexDeletion;
 import dev.dbmigrate.analyse.rules.locking.RequireConcurrentPartitionDetach;
 import dev.dbmigrate.analyse.rules.locking.RequireConcurrentReindex;
 import dev.dbmigrate.analyse.rules.locking.RequireLockTimeout;
+import dev.dbmigrate.analyse.rules.mysql.MysqlInlineReferencesIgnored;
+import dev.dbmigrate.analyse.rules.mysql.MysqlLockOption;
+import dev.dbmigrate.analyse.rules.mysql.MysqlTableCopy;
+import dev.dbmigrate.analyse.rules.sqlite.SqliteAddColumnRestriction;
+import dev.dbmigrate.analyse.rules.sqlite.SqliteForeignKeysPragmaInTransaction;
+import dev.dbmigrate.analyse.rules.sqlite.SqliteUnsupportedAlter;
 import dev.dbmigrate.analyse.rules.style.BanCharField;
 import dev.dbmigrate.analyse.rules.style.ForeignKeyMissingOnDelete;
 import dev.dbmigrate.analyse.rules.style.IdentifierTooLong;
@@ -40,6 +56,12 @@ public final class Rules {
     private static final List<Supplier<Rule>> ALL = List.of(
             // destructive
             BanDropTable::new,
+            BanDropColumn::new,
+            BanDropDatabase::new,
+            BanTruncate::new,
+            DeleteWithoutWhere::new,
+            UpdateWithoutWhere::new,
+            NarrowingColumnType::new,
             // locking
             RequireConcurrentIndexCreation::new,
             RequireConcurrentIndexDeletion::new,
@@ -53,6 +75,12 @@ public final class Rules {
             ChangingColumnType::new,
             AddingFieldWithDefault::new,
             RequireLockTimeout::new,
+            // data
+            AddingRequiredField::new,
+            // compat
+            RenamingColumn::new,
+            RenamingTable::new,
+            BanDropNotNull::new,
             // transaction
             BanConcurrentIndexCreationInTransaction::new,
             TransactionNesting::new,
@@ -72,7 +100,15 @@ public final class Rules {
             ForeignKeyMissingOnDelete::new,
             DdlInDoBlock::new,
             BackfillInDdlTransaction::new,
-            MissingReverseCode::new
+            MissingReverseCode::new,
+            // mysql / mariadb
+            MysqlTableCopy::new,
+            MysqlLockOption::new,
+            MysqlInlineReferencesIgnored::new,
+            // sqlite
+            SqliteUnsupportedAlter::new,
+            SqliteAddColumnRestriction::new,
+            SqliteForeignKeysPragmaInTransaction::new
     );
 
     private Rules() {}
