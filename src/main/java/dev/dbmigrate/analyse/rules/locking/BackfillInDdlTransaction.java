@@ -9,6 +9,7 @@ import dev.dbmigrate.analyse.rules.transaction.Runners;
 import dev.dbmigrate.model.Dialect;
 import dev.dbmigrate.model.Operation;
 import dev.dbmigrate.model.Severity;
+import dev.dbmigrate.model.Statement;
 import dev.dbmigrate.model.TableRef;
 import java.util.HashMap;
 import java.util.Map;
@@ -75,7 +76,7 @@ public final class BackfillInDdlTransaction extends Rule {
         String message = verb + " of " + t + " runs in " + tx + " as the schema change on line " + h.line() + ", so the " + h.lock().mode().sql()
                 + " lock that statement took on " + t + " is held until the whole " + verb + " has finished and the transaction commits: "
                 + (h.lock().mode() == PgLocks.Mode.ACCESS_EXCLUSIVE ? "all reads and writes" : "all writes") + " on " + t + " wait for the backfill";
-        String text = ctx.statement().text() == null ? "" : ctx.statement().text();
+        String text = ctx.statement().text() == null || ctx.statement().status() == Statement.ParseStatus.ORM ? "" : ctx.statement().text();
         String where = clause(text, WHERE).orElse("<rows not yet done>");
         String batch;
         if (dc.kind() == Operation.DataKind.UPDATE) {

@@ -1,6 +1,7 @@
 package dev.dbmigrate.analyse.rules.locking;
 
 import dev.dbmigrate.analyse.rules.Category;
+import dev.dbmigrate.analyse.rules.Locks;
 import dev.dbmigrate.analyse.rules.OperationContext;
 import dev.dbmigrate.analyse.rules.Rule;
 import dev.dbmigrate.analyse.rules.RuleSpec;
@@ -19,8 +20,9 @@ import java.util.Optional;
  * binary-coercible ({@link TypeChanges}). MySQL / MariaDB are left to {@code mysql-table-copy},
  * which names the copy algorithm, so that one statement does not get two findings saying the same.
  * SQLite has no ALTER COLUMN TYPE (that is {@code sqlite-unsupported-alter}); the rule fires there
- * only for an ORM's column redefinition (Django AlterField...), which the tool carries out by
- * copying the table into a new one.
+ * only when the statement carries a {@link Operation.TableRebuild} marker: the ORM (Django's schema
+ * editor, Alembic batch mode) changes the type by copying the table into a new one. Such a marker
+ * makes any type change a full copy on PostgreSQL too.
  */
 @RuleSpec(
         id = "changing-column-type",
@@ -36,7 +38,7 @@ public final class ChangingColumnType extends Rule {
         String column;
         SqlType to;
         String using = null;
-        if (op instanceof Operation.AlterColumnType at && ctx.dialect() == Dialect.POSTGRESQL) {
+        if (op instanceof Operation.AlterColumnType at) {
             table = at.table();
             column = at.column();
             to = at.type();
@@ -48,25 +50,36 @@ public final class ChangingColumnType extends Rule {
         } else {
             return;
         }
+        Dialect d = ctx.dialect();
+        Optional<Operation.TableRebuild> rebuild = rebuildMarker(ctx, table);
+        if (d == Dialect.SQLITE && rebuild.isEmpty()) return; // SQLite itself cannot do it: sqlite-unsupported-alter
         Optional<ColumnDef> old = ctx.schema().table(table).flatMap(t -> t.column(column));
         SqlType from = old.map(ColumnDef::type).orElse(null);
         if (from == null && op instanceof Operation.RedefineColumn) return; // nothing to compare a redefinition with
-        TypeChanges.Change change = TypeChanges.classify(ctx.dialect(), from, to);
-        if (!change.rewrite() || change.same()) return;
-        Dialect d = ctx.dialect();
+        TypeChanges.Change change = TypeChanges.classify(d, from, to);
+        if (change.same() || (!change.rewrite() && rebuild.isEmpty())) return;
         String what = table + "." + column + (from == null ? "" : " from " + from) + " to " + to;
         String message;
         String lock;
-        if (d == Dialect.SQLITE) {
-            message = "Changing " + what + " makes the migration tool rebuild " + table + ": it copies every row into a new table"
-                    + " inside one write transaction, and every other writer to the database waits until the copy is done";
-            lock = "database write lock (SQLite) for the whole table copy";
+        if (rebuild.isPresent()) {
+            message = "Changing " + what + " rebuilds " + table + " (" + rebuild.get().reason() + "): every row is copied into a new table"
+                    + (d == Dialect.SQLITE ? " inside one write transaction, and every other writer to the database waits until the copy is done"
+                            : " while the old one is locked, and all reads and writes on " + table + " wait until the copy is done");
+            lock = d == Dialect.SQLITE ? "database write lock (SQLite) for the whole table copy" : Locks.accessExclusive(table) + " for the whole table copy";
         } else {
             message = "Changing " + what + " rewrites the whole table and rebuilds its indexes while holding an ACCESS EXCLUSIVE lock: all reads and writes on "
                     + table + " wait until it finishes (" + (from == null ? "the previous type is not known; only changes such as varchar(n) to a longer varchar or to text avoid the rewrite" : change.reason()) + ")";
             lock = PgLocks.describe(PgLocks.of(op, ctx.schema()));
         }
         ctx.report(this, message, lock, fix(ctx, table, column, to, using, change));
+    }
+
+    /** The statement's marker saying that the runner rebuilds {@code table} (Django / Alembic batch on SQLite). */
+    private static Optional<Operation.TableRebuild> rebuildMarker(OperationContext ctx, TableRef table) {
+        for (Operation o : ctx.statement().operations()) {
+            if (o instanceof Operation.TableRebuild tr && tr.table() != null && ctx.tableKey(tr.table()).equals(ctx.tableKey(table))) return Optional.of(tr);
+        }
+        return Optional.empty();
     }
 
     private static String fix(OperationContext ctx, TableRef table, String column, SqlType to, String using, TypeChanges.Change change) {

@@ -11,6 +11,7 @@ import dev.dbmigrate.model.Dialect;
 import dev.dbmigrate.model.Operation;
 import dev.dbmigrate.model.Severity;
 import dev.dbmigrate.model.TableRef;
+import dev.dbmigrate.model.Tool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -24,6 +25,8 @@ public final class ForeignKeyMissingOnDelete extends Rule {
 
     @Override
     public void check(OperationContext ctx, Operation op) {
+        // Django carries out on_delete (required on every ForeignKey) in Python and always creates NO ACTION constraints
+        if (ctx.migration() != null && ctx.migration().tool() == Tool.DJANGO) return;
         List<ConstraintDef> fks = new ArrayList<>();
         if (op instanceof Operation.CreateTable ct) {
             for (ColumnDef c : ct.columns()) {

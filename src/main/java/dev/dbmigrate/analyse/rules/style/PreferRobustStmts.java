@@ -19,8 +19,10 @@ import java.util.regex.Pattern;
 /**
  * CREATE / DROP / ADD without IF [NOT] EXISTS in a migration that runs outside a transaction: when
  * a later statement fails, the earlier ones stay applied and the re-run stops at the first of them.
- * A golang-migrate file of several statements runs as one implicit transaction (it is sent as one
- * query), so it is left out like a wrapped migration.
+ * A migration of a single statement cannot be half applied and is left out, except for CREATE INDEX
+ * CONCURRENTLY, whose failed build leaves an INVALID index behind. A golang-migrate file of several
+ * statements runs as one implicit transaction (it is sent as one query), so it is left out like a
+ * wrapped migration.
  */
 @RuleSpec(
         id = "prefer-robust-stmts",
@@ -30,7 +32,7 @@ import java.util.regex.Pattern;
         dialects = Dialect.POSTGRESQL)
 public final class PreferRobustStmts extends Rule {
 
-    private record Candidate(Statement at, String what, String fix) {}
+    private record Candidate(Statement at, String message, String fix, boolean leavesDebris) {}
 
     private final List<Candidate> candidates = new ArrayList<>();
 
@@ -38,7 +40,8 @@ public final class PreferRobustStmts extends Rule {
     public void check(OperationContext ctx, Operation op) {
         if (ctx.inTransaction()) return;
         Dialect d = ctx.dialect();
-        String text = ctx.statement().text() == null ? "" : ctx.statement().text();
+        // the statement's own SQL is rewritten for the fix; ORM calls (Python, JS...) are not SQL
+        String text = ctx.statement().text() == null || ctx.statement().status() == Statement.ParseStatus.ORM ? "" : ctx.statement().text();
         if (op instanceof Operation.CreateTable ct && !ct.ifNotExists() && !ct.temporary()) {
             add(ctx, "CREATE TABLE " + ct.table(), insert(text, "(?i)\\bCREATE\\s+(?:UNLOGGED\\s+)?TABLE\\b", " IF NOT EXISTS"));
         } else if (op instanceof Operation.CreateIndex ci && !ci.ifNotExists()) {
@@ -46,11 +49,18 @@ public final class PreferRobustStmts extends Rule {
             if (ci.concurrently()) {
                 // IF NOT EXISTS would keep an INVALID index left by a failed concurrent build (concurrent-index-if-not-exists)
                 fix = ci.index().name() == null ? "-- name the index, so that a re-run can drop a half-built copy first"
-                        : "DROP INDEX CONCURRENTLY IF EXISTS " + SqlText.quote(d, ci.index().name()) + ";\n" + text + ";";
+                        : "DROP INDEX CONCURRENTLY IF EXISTS " + SqlText.quote(d, ci.index().name()) + ";\n"
+                                + (text.isEmpty() ? "-- then create it" : text + ";");
             } else {
                 fix = insert(text, "(?i)\\bCREATE\\s+(?:UNIQUE\\s+)?INDEX\\b", " IF NOT EXISTS");
             }
-            add(ctx, "CREATE INDEX" + (ci.index().name() == null ? "" : " " + ci.index().name()), fix);
+            if (ci.concurrently()) {
+                String n = ci.index().name() == null ? "" : " " + ci.index().name();
+                add(ctx.statement(), "CREATE INDEX CONCURRENTLY" + n + " runs outside a transaction: a failed or interrupted build leaves an INVALID index"
+                        + n + " behind, and re-running the migration then fails here because the name is taken", fix, true);
+            } else {
+                add(ctx, "CREATE INDEX" + (ci.index().name() == null ? "" : " " + ci.index().name()), fix);
+            }
         } else if (op instanceof Operation.DropTable dt && !dt.ifExists()) {
             add(ctx, "DROP TABLE " + dt.table(), insert(text, "(?i)\\bDROP\\s+TABLE\\b", " IF EXISTS"));
         } else if (op instanceof Operation.DropIndex di && !di.ifExists()) {
@@ -62,9 +72,10 @@ public final class PreferRobustStmts extends Rule {
         } else if (op instanceof Operation.DropConstraint dc && !dc.ifExists() && dc.name() != null) {
             add(ctx, "DROP CONSTRAINT " + dc.name(), insert(text, "(?i)\\bDROP\\s+CONSTRAINT\\b", " IF EXISTS"));
         } else if (op instanceof Operation.AddConstraint ac && ac.constraint().name() != null) {
-            add(ctx.statement(), "ADD CONSTRAINT " + ac.constraint().name() + " cannot be skipped when the constraint exists (there is no IF NOT EXISTS for it)",
+            add(ctx.statement(), "ADD CONSTRAINT " + ac.constraint().name() + " cannot be skipped when the constraint exists (there is no IF NOT EXISTS for it)"
+                            + PARTIAL,
                     "-- PostgreSQL has no ADD CONSTRAINT IF NOT EXISTS: drop a leftover first\nALTER TABLE " + SqlText.table(d, ac.table())
-                            + " DROP CONSTRAINT IF EXISTS " + SqlText.quote(d, ac.constraint().name()) + ";\n" + text + ";");
+                            + " DROP CONSTRAINT IF EXISTS " + SqlText.quote(d, ac.constraint().name()) + ";\n" + (text.isEmpty() ? "-- then add it" : text + ";"), false);
         } else if (op instanceof Operation.CreateSchema cs && !cs.ifNotExists()) {
             add(ctx, "CREATE SCHEMA " + cs.name(), insert(text, "(?i)\\bCREATE\\s+SCHEMA\\b", " IF NOT EXISTS"));
         } else if (op instanceof Operation.DropType dt && !dt.ifExists()) {
@@ -72,31 +83,38 @@ public final class PreferRobustStmts extends Rule {
         }
     }
 
+    private static final String PARTIAL = ", and this migration does not run in a transaction: if a later statement fails, this one stays applied"
+            + " and re-running the migration fails here";
+
     private void add(OperationContext ctx, String what, String fix) {
-        add(ctx.statement(), what + " has no IF " + (what.startsWith("DROP") ? "" : "NOT ") + "EXISTS", fix);
+        add(ctx.statement(), what + " has no IF " + (what.startsWith("DROP") ? "" : "NOT ") + "EXISTS" + PARTIAL, fix, false);
     }
 
-    private void add(Statement st, String problem, String fix) {
+    /** @param leavesDebris the statement can fail half-done on its own (a concurrent index build) */
+    private void add(Statement st, String message, String fix, boolean leavesDebris) {
         for (Candidate c : candidates) {
             if (c.at() == st) return; // one finding per statement
         }
-        candidates.add(new Candidate(st, problem, fix));
+        candidates.add(new Candidate(st, message, fix, leavesDebris));
     }
 
     @Override
     public void finish(MigrationContext ctx) {
-        boolean implicitTransaction = ctx.migration() != null && ctx.migration().tool() == Tool.GOLANG_MIGRATE && ctx.script().statements().size() > 1;
+        int statements = ctx.script().statements().size();
+        boolean implicitTransaction = ctx.migration() != null && ctx.migration().tool() == Tool.GOLANG_MIGRATE && statements > 1;
         if (implicitTransaction) return;
         for (Candidate c : candidates) {
-            ctx.report(this, c.at(),
-                    c.what() + ", and this migration does not run in a transaction: if a later statement fails, this one stays applied"
-                            + " and re-running the migration fails here",
-                    null, c.fix());
+            // a migration of one statement cannot be half applied, unless that statement leaves something behind when it fails
+            if (statements > 1 || c.leavesDebris()) ctx.report(this, c.at(), c.message(), null, c.fix());
         }
     }
 
     /** The statement text with {@code words} inserted after every match of {@code after}, or a hint when nothing matches. */
     private static String insert(String text, String after, String words) {
+        if (text.isEmpty()) {
+            return "-- the ORM call cannot say IF" + words.replace(" IF", "") + ": write this step as SQL with IF" + words.replace(" IF", "")
+                    + " (RunSQL, op.execute...), or let the migration run in a transaction";
+        }
         Matcher m = Pattern.compile(after + "(?!\\s+IF\\b)").matcher(text);
         if (!m.find()) return "-- add" + words + " to the statement";
         return m.replaceAll(r -> Matcher.quoteReplacement(r.group() + words)) + ";";

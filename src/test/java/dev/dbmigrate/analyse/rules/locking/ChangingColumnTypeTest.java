@@ -72,21 +72,23 @@ class ChangingColumnTypeTest {
                 .assertClean("ALTER TABLE orders MODIFY COLUMN total bigint;");
     }
 
-    /** SQLite has no ALTER COLUMN TYPE; an ORM's redefinition (Django AlterField) is a table rebuild. */
+    /** SQLite has no ALTER COLUMN TYPE; Django's schema editor (AlterField) changes a type by remaking the table. */
     @Test
-    void sqliteOrmRedefinitionIsATableCopy() {
+    void sqliteTypeChangeByATableRebuild() {
         Schema schema = new Schema(Dialect.SQLITE);
         schema.apply(new Operation.CreateTable(TableRef.of("orders"), List.of(ColumnDef.of("total", new SqlType("integer", null, false, "integer"), false, null)),
                 List.of(), false, false, false, null));
-        ColumnDef redefined = ColumnDef.of("total", new SqlType("numeric", List.of("12", "2"), false, "numeric(12,2)"), false, null);
-        Statement st = new Statement("/p/0002_alter.py", 12, 9, 12, 60, "migrations.AlterField('order', 'total', ...)",
-                List.of(new Operation.RedefineColumn(TableRef.of("orders"), "total", redefined)), Statement.ParseStatus.ORM, null, null);
-        ParsedScript ps = new ParsedScript(new Script(Path.of("/p/0002_alter.py"), "", 1, Script.Language.PYTHON_DJANGO, null), List.of(st), false, 0, false);
+        Operation.AlterColumnType change = new Operation.AlterColumnType(TableRef.of("orders"), "total", new SqlType("decimal", List.of("12", "2"), false, "decimal(12,2)"), null);
+        Statement rebuilt = new Statement("/p/0002_alter.py", 12, 9, 12, 60, "migrations.AlterField('order', 'total', ...)",
+                List.of(new Operation.TableRebuild(TableRef.of("orders"), "django schema editor (SQLite table remake)"), change), Statement.ParseStatus.ORM, null, null);
+        Statement raw = new Statement("/p/0002_alter.py", 20, 1, 20, 60, "ALTER TABLE orders ALTER COLUMN total TYPE numeric", List.of(change),
+                Statement.ParseStatus.FALLBACK, null, null);
+        ParsedScript ps = new ParsedScript(new Script(Path.of("/p/0002_alter.py"), "", 1, Script.Language.PYTHON_DJANGO, null), List.of(rebuilt, raw), false, 0, false);
         List<Finding> f = new RuleEngine(new AnalysisSettings(Dialect.SQLITE, 15, Set.of(), Map.of()), List.of(ChangingColumnType::new))
                 .check(ps, null, schema, null);
         assertThat(f).singleElement().satisfies(x -> {
             assertThat(x.line()).isEqualTo(12);
-            assertThat(x.message()).contains("rebuild orders", "copies every row");
+            assertThat(x.message()).contains("rebuilds orders (django schema editor (SQLite table remake))", "every row is copied");
             assertThat(x.lock()).startsWith("database write lock (SQLite)");
             assertThat(x.fix()).contains("WHERE rowid IN (SELECT rowid FROM orders");
         });

@@ -2,9 +2,21 @@ package dev.dbmigrate.analyse.rules.style;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dbmigrate.analyse.rules.AnalysisSettings;
 import dev.dbmigrate.analyse.rules.Finding;
+import dev.dbmigrate.analyse.rules.RuleEngine;
 import dev.dbmigrate.analyse.rules.RuleTester;
 import dev.dbmigrate.model.Dialect;
+import dev.dbmigrate.model.DownKind;
+import dev.dbmigrate.model.Migration;
+import dev.dbmigrate.model.ParsedScript;
+import dev.dbmigrate.model.Script;
+import dev.dbmigrate.model.Tool;
+import dev.dbmigrate.parse.Parsers;
+import dev.dbmigrate.schema.Schema;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ForeignKeyMissingOnDeleteTest {
@@ -27,6 +39,15 @@ class ForeignKeyMissingOnDeleteTest {
         Finding f = RuleTester.of(ForeignKeyMissingOnDelete::new).dialect(Dialect.SQLITE)
                 .assertFires("CREATE TABLE pets (id integer PRIMARY KEY, owner_id integer REFERENCES owners (id), vet_id integer REFERENCES vets (id));");
         assertThat(f.message()).contains("pets (owner_id) -> owners, pets (vet_id) -> vets");
+    }
+
+    @Test
+    void good_djangoHandlesOnDeleteInPython() {
+        Schema schema = new Schema(Dialect.POSTGRESQL);
+        ParsedScript ps = Parsers.parse(Script.sql(Path.of("/p/0002.sql"), "ALTER TABLE shop_order ADD CONSTRAINT fk FOREIGN KEY (customer_id) REFERENCES shop_customer (id);"),
+                Dialect.POSTGRESQL);
+        Migration m = new Migration(Tool.DJANGO, "shop.0002", "x", null, Path.of("/p/0002.sql"), ps.script(), null, DownKind.PRESENT, true, List.of(), Map.of());
+        assertThat(new RuleEngine(AnalysisSettings.defaults(Dialect.POSTGRESQL), List.of(ForeignKeyMissingOnDelete::new)).check(ps, m, schema, null)).isEmpty();
     }
 
     @Test
