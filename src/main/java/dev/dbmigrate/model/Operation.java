@@ -220,6 +220,15 @@ public sealed interface Operation {
         public OpaqueCode {
             inner = inner == null ? List.of() : List.copyOf(inner);
         }
+
+        /**
+         * True when the body runs as the migration runs (a DO block, a RunPython); false for the
+         * body of a function, procedure, trigger or event, which only runs when it is called.
+         */
+        public boolean runsWhenMigrationRuns() {
+            String d = description == null ? "" : description;
+            return !(d.startsWith("function ") || d.startsWith("procedure ") || d.startsWith("trigger ") || d.startsWith("event "));
+        }
     }
 
     /** A statement or ORM call that could not be understood at all; {@code reason} says why. */
