@@ -57,6 +57,9 @@ public final class Schema {
     private final Dialect dialect;
     private final LinkedHashMap<String, Table> tables = new LinkedHashMap<>();
     private final LinkedHashMap<String, EnumType> enums = new LinkedHashMap<>();
+    /** Undo journal (see {@link #beginJournal()}): the first state of every table/enum key changed since. */
+    private Map<String, Table> journal;
+    private Map<String, EnumType> enumJournal;
 
     public Schema(Dialect dialect) {
         this.dialect = dialect == null ? Dialect.POSTGRESQL : dialect;
@@ -68,9 +71,58 @@ public final class Schema {
 
     public Schema copy() {
         Schema s = new Schema(dialect);
-        for (Map.Entry<String, Table> e : tables.entrySet()) s.tables.put(e.getKey(), e.getValue().copy());
+        // copy-on-write: both schemas share the tables until one of them changes a table
+        for (Map.Entry<String, Table> e : tables.entrySet()) {
+            e.getValue().shared = true;
+            s.tables.put(e.getKey(), e.getValue());
+        }
         s.enums.putAll(enums);
         return s;
+    }
+
+    // ---- journal ---------------------------------------------------------------------------
+
+    /**
+     * Starts remembering the state of everything changed from now on, so that {@link #journalSnapshot()}
+     * can give the schema as it was here without copying it up front (the rule engine needs "the
+     * schema before this migration" only now and then, and copying a large schema for each of
+     * thousands of migrations is quadratic).
+     */
+    public void beginJournal() {
+        journal = new java.util.HashMap<>();
+        enumJournal = new java.util.HashMap<>();
+    }
+
+    /** The schema as it was at {@link #beginJournal()}. */
+    public Schema journalSnapshot() {
+        Schema s = copy();
+        if (journal == null) return s;
+        for (Map.Entry<String, Table> e : journal.entrySet()) {
+            if (e.getValue() == null) s.tables.remove(e.getKey());
+            else s.tables.put(e.getKey(), e.getValue());
+        }
+        for (Map.Entry<String, EnumType> e : enumJournal.entrySet()) {
+            if (e.getValue() == null) s.enums.remove(e.getKey());
+            else s.enums.put(e.getKey(), e.getValue());
+        }
+        return s;
+    }
+
+    public void endJournal() {
+        journal = null;
+        enumJournal = null;
+    }
+
+    /** Records the state of a table key before its first change since {@link #beginJournal()}. */
+    private void touch(String k) {
+        if (journal == null || journal.containsKey(k)) return;
+        Table t = tables.get(k);
+        if (t != null) t.shared = true; // frozen: whoever changes it from now on clones it
+        journal.put(k, t);
+    }
+
+    private void touchEnum(String k) {
+        if (enumJournal != null && !enumJournal.containsKey(k)) enumJournal.put(k, enums.get(k));
     }
 
     // ---- queries ---------------------------------------------------------------------------
@@ -98,9 +150,10 @@ public final class Schema {
     /** The table holding the index (or index-backed constraint) {@code name}. */
     public Optional<Table> tableOfIndex(String name) {
         for (Table t : tables.values()) {
-            if (t.index(name).isPresent()) return Optional.of(t);
+            if (t.hasObjectNamed(name) && t.index(name).isPresent()) return Optional.of(t);
         }
         for (Table t : tables.values()) {
+            if (!t.hasObjectNamed(name)) continue;
             Optional<ConstraintDef> c = t.constraint(name);
             if (c.isPresent() && (c.get().kind() == ConstraintDef.Kind.UNIQUE || c.get().kind() == ConstraintDef.Kind.PRIMARY_KEY)) return Optional.of(t);
         }
@@ -109,6 +162,7 @@ public final class Schema {
 
     public Optional<IndexDef> index(String name) {
         for (Table t : tables.values()) {
+            if (!t.hasObjectNamed(name)) continue;
             Optional<IndexDef> i = t.index(name);
             if (i.isPresent()) return i;
         }
@@ -118,7 +172,7 @@ public final class Schema {
     /** The table that holds constraint {@code name} (PostgreSQL constraint names are per table; first match). */
     public Optional<Table> tableOfConstraint(String name) {
         for (Table t : tables.values()) {
-            if (t.constraint(name).isPresent()) return Optional.of(t);
+            if (t.hasObjectNamed(name) && t.constraint(name).isPresent()) return Optional.of(t);
         }
         return Optional.empty();
     }
@@ -185,21 +239,47 @@ public final class Schema {
         else if (op instanceof ValidateConstraint vc) validateConstraint(vc);
         else if (op instanceof DropConstraint dc) dropConstraint(dc);
         else if (op instanceof RenameConstraint rc) renameConstraint(rc);
-        else if (op instanceof CreateEnum ce) enums.put(nameKey(ce.name()), new EnumType(ce.name(), ce.values()));
+        else if (op instanceof CreateEnum ce) {
+            touchEnum(nameKey(ce.name()));
+            enums.put(nameKey(ce.name()), new EnumType(ce.name(), ce.values()));
+        }
         else if (op instanceof AddEnumValue av) addEnumValue(av);
         else if (op instanceof RenameEnumValue rv) renameEnumValue(rv);
-        else if (op instanceof DropType dt) enums.remove(nameKey(dt.name()));
+        else if (op instanceof DropType dt) {
+            touchEnum(nameKey(dt.name()));
+            enums.remove(nameKey(dt.name()));
+        }
         else if (op instanceof SetComment sc) setComment(sc);
         else if (op instanceof DropSchema ds) dropSchema(ds);
-        else if (op instanceof OpaqueCode oc) oc.inner().forEach(this::apply);
+        else if (op instanceof OpaqueCode oc && oc.runsWhenMigrationRuns()) oc.inner().forEach(this::apply);
     }
 
+    /** The table to change (owned by this schema), created as an incomplete placeholder when unknown. */
     private Table tableFor(TableRef ref) {
-        return tables.computeIfAbsent(key(ref), k -> new Table(ref, caseInsensitive(), false));
+        String k = key(ref);
+        touch(k);
+        return own(tables.computeIfAbsent(k, x -> new Table(ref, caseInsensitive(), false)));
+    }
+
+    /** This schema's own instance of {@code t}, cloned first when it is shared with a copy. */
+    private Table own(Table t) {
+        touch(key(t.ref()));
+        if (!t.shared) return t;
+        Table mine = t.copy();
+        tables.put(key(t.ref()), mine);
+        return mine;
+    }
+
+    /** Applies {@code change} to every table that {@code needs} it, cloning shared ones first. */
+    private void changeTables(java.util.function.Predicate<Table> needs, java.util.function.Consumer<Table> change) {
+        for (Table t : List.copyOf(tables.values())) {
+            if (needs.test(t)) change.accept(own(t));
+        }
     }
 
     private void createTable(CreateTable ct) {
         String k = key(ct.table());
+        touch(k);
         Table existing = tables.get(k);
         if (existing != null && existing.complete() && ct.ifNotExists()) return;
         Table t = new Table(ct.table(), caseInsensitive(), true);
@@ -214,34 +294,37 @@ public final class Schema {
     }
 
     private void dropTable(TableRef ref, boolean cascadeIgnored) {
+        touch(key(ref));
         Table removed = tables.remove(key(ref));
         if (removed == null) return;
         // Foreign keys elsewhere that pointed at it: PostgreSQL refuses without CASCADE and drops them with it;
         // MySQL/SQLite leave dangling definitions. Drop them from the model in every case so the
         // state stays consistent.
-        for (Table t : tables.values()) {
-            t.mutableConstraints().removeIf(c -> c.kind() == ConstraintDef.Kind.FOREIGN_KEY && c.refTable() != null
-                    && key(c.refTable()).equals(key(removed.ref())));
-        }
+        java.util.function.Predicate<ConstraintDef> pointsAtIt = c -> c.kind() == ConstraintDef.Kind.FOREIGN_KEY && c.refTable() != null
+                && key(c.refTable()).equals(key(removed.ref()));
+        changeTables(t -> t.constraints().stream().anyMatch(pointsAtIt), t -> t.mutableConstraints().removeIf(pointsAtIt));
     }
 
     private void renameTable(TableRef ref, String newName) {
-        Table t = tables.remove(key(ref));
-        if (t == null) t = new Table(ref, caseInsensitive(), false);
         TableRef newRef = new TableRef(ref.schema(), newName);
+        touch(key(ref));
+        touch(key(newRef));
+        Table t = tables.remove(key(ref));
+        t = t == null ? new Table(ref, caseInsensitive(), false) : t.shared ? t.copy() : t;
         t.rename(newRef);
         tables.put(key(newRef), t);
         // references to the old name follow the table
-        for (Table other : tables.values()) {
+        String oldKey = key(ref);
+        changeTables(other -> other.constraints().stream().anyMatch(c -> c.refTable() != null && key(c.refTable()).equals(oldKey)), other -> {
             List<ConstraintDef> cs = other.mutableConstraints();
             for (int i = 0; i < cs.size(); i++) {
                 ConstraintDef c = cs.get(i);
-                if (c.refTable() != null && key(c.refTable()).equals(key(ref))) {
+                if (c.refTable() != null && key(c.refTable()).equals(oldKey)) {
                     cs.set(i, new ConstraintDef(c.name(), c.kind(), c.columns(), newRef, c.refColumns(), c.onDelete(), c.onUpdate(),
                             c.expression(), c.notValid(), c.usingIndex(), c.deferrable()));
                 }
             }
-        }
+        });
     }
 
     private void addColumn(AddColumn ac) {
@@ -291,16 +374,17 @@ public final class Schema {
             cs.set(i, new ConstraintDef(d.name(), d.kind(), renameIn(t, d.columns(), from, to), d.refTable(), d.refColumns(), d.onDelete(), d.onUpdate(),
                     d.expression(), d.notValid(), d.usingIndex(), d.deferrable()));
         }
-        for (Table other : tables.values()) {
+        String tk = key(t.ref());
+        changeTables(other -> other.constraints().stream().anyMatch(d -> d.refTable() != null && key(d.refTable()).equals(tk)), other -> {
             List<ConstraintDef> ocs = other.mutableConstraints();
             for (int i = 0; i < ocs.size(); i++) {
                 ConstraintDef d = ocs.get(i);
-                if (d.refTable() != null && key(d.refTable()).equals(key(t.ref()))) {
-                    ocs.set(i, new ConstraintDef(d.name(), d.kind(), d.columns(), d.refTable(), renameIn(t, d.refColumns(), from, to), d.onDelete(),
+                if (d.refTable() != null && key(d.refTable()).equals(tk)) {
+                    ocs.set(i, new ConstraintDef(d.name(), d.kind(), d.columns(), d.refTable(), renameIn(other, d.refColumns(), from, to), d.onDelete(),
                             d.onUpdate(), d.expression(), d.notValid(), d.usingIndex(), d.deferrable()));
                 }
             }
-        }
+        });
     }
 
     private static List<String> renameIn(Table t, List<String> cols, String from, String to) {
@@ -365,8 +449,7 @@ public final class Schema {
     /** PostgreSQL: index names are unique in the schema and share it with constraint-backed indexes. */
     private boolean nameTaken(String name) {
         for (Table t : tables.values()) {
-            if (t.index(name).isPresent() || t.constraint(name).isPresent()) return true;
-            if (t.same(t.name(), name)) return true;
+            if (t.hasObjectNamed(name) || t.same(t.name(), name)) return true;
         }
         return false;
     }
@@ -376,17 +459,25 @@ public final class Schema {
         if (ref != null) table(ref).ifPresent(candidates::add);
         candidates.addAll(tables.values());
         for (Table t : candidates) {
-            if (t.mutableIndexes().removeIf(i -> t.same(i.name(), name))) return;
+            if (t.index(name).isPresent()) {
+                Table mine = own(t);
+                mine.mutableIndexes().removeIf(i -> mine.same(i.name(), name));
+                return;
+            }
             // MySQL: a UNIQUE constraint is an index; DROP INDEX removes it
-            if (dialect.isMysqlFamily() && t.mutableConstraints().removeIf(c -> t.same(c.name(), name)
-                    && (c.kind() == ConstraintDef.Kind.UNIQUE || c.kind() == ConstraintDef.Kind.PRIMARY_KEY))) return;
+            java.util.function.Predicate<ConstraintDef> backed = c -> t.same(c.name(), name)
+                    && (c.kind() == ConstraintDef.Kind.UNIQUE || c.kind() == ConstraintDef.Kind.PRIMARY_KEY);
+            if (dialect.isMysqlFamily() && t.constraints().stream().anyMatch(backed)) {
+                own(t).mutableConstraints().removeIf(backed);
+                return;
+            }
         }
     }
 
     private void renameIndex(RenameIndex ri) {
         Optional<Table> t = ri.table() != null ? table(ri.table()) : tableOfIndex(ri.name());
         if (t.isEmpty()) return;
-        Table table = t.get();
+        Table table = own(t.get());
         List<IndexDef> idx = table.mutableIndexes();
         for (int i = 0; i < idx.size(); i++) {
             if (table.same(idx.get(i).name(), ri.name())) {
@@ -506,6 +597,7 @@ public final class Schema {
     }
 
     private void addEnumValue(AddEnumValue av) {
+        touchEnum(nameKey(av.type()));
         EnumType e = enums.get(nameKey(av.type()));
         List<String> values = e == null ? new ArrayList<>() : new ArrayList<>(e.values());
         if (values.contains(av.value())) return;
@@ -517,6 +609,7 @@ public final class Schema {
     }
 
     private void renameEnumValue(RenameEnumValue rv) {
+        touchEnum(nameKey(rv.type()));
         EnumType e = enums.get(nameKey(rv.type()));
         if (e == null) return;
         List<String> values = new ArrayList<>(e.values());
@@ -536,12 +629,19 @@ public final class Schema {
 
     private void dropSchema(DropSchema ds) {
         if (ds.database()) {
+            tables.keySet().forEach(this::touch);
+            enums.keySet().forEach(this::touchEnum);
             tables.clear();
             enums.clear();
             return;
         }
         String prefix = nameKey(ds.name()) + ".";
-        tables.keySet().removeIf(k -> k.startsWith(prefix));
+        for (String k : List.copyOf(tables.keySet())) {
+            if (k.startsWith(prefix)) {
+                touch(k);
+                tables.remove(k);
+            }
+        }
     }
 
     // ---- builders used by catalog readers --------------------------------------------------
@@ -551,6 +651,7 @@ public final class Schema {
         Table t = new Table(ref, caseInsensitive(), true);
         for (ColumnDef c : columns) t.putColumn(c);
         t.setComment(comment);
+        touch(key(ref));
         tables.put(key(ref), t);
         return t;
     }
@@ -568,6 +669,7 @@ public final class Schema {
     }
 
     public void putEnum(EnumType e) {
+        touchEnum(nameKey(e.name()));
         enums.put(nameKey(e.name()), e);
     }
 

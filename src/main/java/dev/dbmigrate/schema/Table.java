@@ -27,6 +27,10 @@ public final class Table {
     private String comment;
     private boolean complete;
     private String partitionBy;
+    /** Set when a {@link Schema#copy()} shares this instance: schemas clone it before changing it. */
+    boolean shared;
+    /** Index and constraint names (keys), rebuilt lazily after a change. */
+    private java.util.Set<String> names;
 
     Table(TableRef ref, boolean caseInsensitive, boolean complete) {
         this.ref = ref;
@@ -191,11 +195,24 @@ public final class Table {
     }
 
     List<ConstraintDef> mutableConstraints() {
+        names = null;
         return constraints;
     }
 
     List<IndexDef> mutableIndexes() {
+        names = null;
         return indexes;
+    }
+
+    /** True when an index or constraint of this table has that name. */
+    boolean hasObjectNamed(String name) {
+        if (names == null) {
+            java.util.Set<String> n = new java.util.HashSet<>();
+            for (IndexDef i : indexes) if (i.name() != null) n.add(key(i.name()));
+            for (ConstraintDef c : constraints) if (c.name() != null) n.add(key(c.name()));
+            names = n;
+        }
+        return names.contains(key(name));
     }
 
     @Override

@@ -20,6 +20,8 @@ public final class TypeChanges {
             Map.entry("tinyint", 1), Map.entry("smallint", 2), Map.entry("smallserial", 2), Map.entry("mediumint", 3),
             Map.entry("integer", 4), Map.entry("int", 4), Map.entry("serial", 4), Map.entry("bigint", 8), Map.entry("bigserial", 8));
 
+    private static final java.util.Set<String> TIME_TYPES = java.util.Set.of("timestamp", "timestamptz", "time", "timetz", "interval");
+
     /** Effect of changing a column from one type to another. */
     public record Change(boolean same, boolean narrowing, boolean rewrite, String reason) {}
 
@@ -44,15 +46,17 @@ public final class TypeChanges {
             int a = from.length();
             int b = to.length();
             if (b < 0 && dialect == Dialect.POSTGRESQL) return new Change(false, false, false, "length limit removed");
-            if (a >= 0 && b >= 0 && b < a) return new Change(false, true, dialect != Dialect.POSTGRESQL, "varchar(" + a + ") -> varchar(" + b + ") can truncate or reject longer values");
-            if (a < 0 && b >= 0) return new Change(false, true, dialect != Dialect.POSTGRESQL, "unbounded -> varchar(" + b + ") can reject longer values");
+            // PostgreSQL only skips the rewrite when the limit grows (varchar's length-coercion support function)
+            if (a >= 0 && b >= 0 && b < a) return new Change(false, true, true, "varchar(" + a + ") -> varchar(" + b + ") can truncate or reject longer values");
+            if (a < 0 && b >= 0) return new Change(false, true, true, "unbounded -> varchar(" + b + ") can reject longer values");
             return new Change(false, false, dialect.isMysqlFamily() && mysqlLengthBucketChanges(a, b), "varchar length increased");
         }
         if (isVarchar(f) && t.equals("text")) {
             return new Change(false, false, dialect.isMysqlFamily(), "varchar -> text widens");
         }
         if (f.equals("text") && isVarchar(t)) {
-            return new Change(false, to.length() >= 0, dialect.isMysqlFamily(), to.length() >= 0 ? "text -> varchar(" + to.length() + ") can reject longer values" : "text -> varchar");
+            boolean limited = to.length() >= 0;
+            return new Change(false, limited, limited || dialect.isMysqlFamily(), limited ? "text -> varchar(" + to.length() + ") can reject longer values" : "text -> varchar");
         }
         if (f.equals("char") && t.equals("char")) {
             boolean narrower = to.length() >= 0 && from.length() >= 0 && to.length() < from.length();
@@ -60,7 +64,9 @@ public final class TypeChanges {
         }
         if (f.equals("char") && (isVarchar(t) || t.equals("text"))) {
             boolean narrower = isVarchar(t) && to.length() >= 0 && from.length() >= 0 && to.length() < from.length();
-            return new Change(false, narrower, true, "char -> " + t);
+            // PostgreSQL: char(n) -> text is binary-coercible; -> varchar goes through a conversion
+            boolean rewrite = !(dialect == Dialect.POSTGRESQL && t.equals("text"));
+            return new Change(false, narrower, rewrite, "char -> " + t);
         }
 
         // integers
@@ -98,9 +104,17 @@ public final class TypeChanges {
         if ((f.equals("real") && t.equals("double precision"))) return new Change(false, false, true, "real -> double precision rewrites");
         if ((f.equals("double precision") && t.equals("real"))) return new Change(false, true, true, "double precision -> real loses precision");
 
+        // time: a higher fractional-seconds precision is binary-coercible on PostgreSQL, a lower one rounds every row
+        if (f.equals(t) && TIME_TYPES.contains(f) && from.array() == to.array()) {
+            int a = from.length() < 0 ? 6 : from.length();
+            int b = to.length() < 0 ? 6 : to.length();
+            if (b >= a) return new Change(false, false, dialect != Dialect.POSTGRESQL, f + " precision increased");
+            return new Change(false, true, true, f + "(" + a + ") -> " + t + "(" + b + ") rounds the fractional seconds");
+        }
+
         // time
-        if (f.equals("timestamp") && t.equals("timestamptz")) return new Change(false, false, true, "timestamp -> timestamptz rewrites (and reinterprets values in the session time zone)");
-        if (f.equals("timestamptz") && t.equals("timestamp")) return new Change(false, false, true, "timestamptz -> timestamp rewrites and drops the zone");
+        if (f.equals("timestamp") && t.equals("timestamptz")) return new Change(false, false, true, "timestamp -> timestamptz rewrites unless the session TimeZone is UTC (PostgreSQL 12+), and reads the old values in the session time zone");
+        if (f.equals("timestamptz") && t.equals("timestamp")) return new Change(false, false, true, "timestamptz -> timestamp rewrites unless the session TimeZone is UTC (PostgreSQL 12+), and drops the zone");
         if ((f.equals("timestamp") || f.equals("timestamptz") || f.equals("datetime")) && t.equals("date")) return new Change(false, true, true, "timestamp -> date drops the time of day");
 
         // json
@@ -215,7 +229,8 @@ public final class TypeChanges {
         return (a * 4 <= 255) != (b * 4 <= 255);
     }
 
-    static String base(SqlType t) {
+    /** The canonical base name of a type ("int4" -> integer, "character varying" -> varchar...). */
+    public static String base(SqlType t) {
         String n = t.name().toLowerCase(Locale.ROOT);
         return switch (n) {
             case "int", "int4" -> "integer";
@@ -229,6 +244,11 @@ public final class TypeChanges {
             case "bool" -> "boolean";
             case "timestamp with time zone" -> "timestamptz";
             case "timestamp without time zone" -> "timestamp";
+            case "time with time zone" -> "timetz";
+            case "time without time zone" -> "time";
+            case "serial4" -> "serial";
+            case "serial8" -> "bigserial";
+            case "serial2" -> "smallserial";
             default -> n;
         };
     }

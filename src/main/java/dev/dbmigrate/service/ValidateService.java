@@ -39,6 +39,8 @@ import java.util.function.Function;
  */
 public final class ValidateService {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ValidateService.class);
+
     private final ProjectResolver resolver;
     private final ParseCache cache;
     private final Function<String, DataProbe> probes;
@@ -88,6 +90,7 @@ public final class ValidateService {
     // ---- files and folders ----
 
     private ValidateResult validatePath(ValidateRequest req, Progress progress) {
+        long t0 = System.nanoTime();
         Path target = req.path().toAbsolutePath().normalize();
         if (!Files.exists(target)) throw new InputException(target + ": no such file or directory");
         if (Files.isRegularFile(target)) checkReadableText(target);
@@ -95,8 +98,10 @@ public final class ValidateService {
         List<String> notes = new ArrayList<>(project.notes());
         Dialect dialect = project.dialect();
         AnalysisSettings settings = settings(project, dialect, req.pgVersion());
+        long t1 = System.nanoTime();
         ReadResult read = read(project, notes);
         List<Migration> all = read.migrations();
+        long t2 = System.nanoTime();
 
         // which migrations to check
         Set<Integer> toCheck = new LinkedHashSet<>();
@@ -118,6 +123,7 @@ public final class ValidateService {
         // parse everything needed, in parallel; the cache makes repeated calls cheap
         Map<Integer, String> failures = new ConcurrentHashMap<>();
         Map<Integer, ParsedScript> parsed = ProjectMigrations.parseUps(sequence, last, dialect, cache, failures);
+        long t3 = System.nanoTime();
 
         Schema schema = new Schema(dialect);
         Acc acc = new Acc();
@@ -148,6 +154,10 @@ public final class ValidateService {
             progress.report(checked, toCheck.size(), "checked " + m.id());
         }
         for (ReadResult.Problem p : read.problems()) notes.add(p.kind() + ": " + p.message());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("validate {}: resolve {} ms, read {} ms ({} migrations), parse {} ms, check {} ms", target, (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000, all.size(), (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
+        }
         return acc.result(rel(project, target), project, dialect, settings, files, replayed, notes);
     }
 

@@ -165,4 +165,34 @@ class SchemaTest {
         assertThat(s.table(ORDERS).orElseThrow().constraint("orders_customer_id_fkey")).isEmpty();
         assertThat(s.referencing(CUSTOMERS)).isEmpty();
     }
+
+    @Test
+    void journalSnapshotIsTheSchemaAtTheStartOfTheJournal() {
+        Schema s = shop(Dialect.POSTGRESQL);
+        s.beginJournal();
+        s.apply(new Operation.DropColumn(ORDERS, "code", false, false));
+        s.apply(new Operation.CreateTable(TableRef.of("refunds"), List.of(pk("id")), List.of(), false, false, false, null));
+        s.apply(new Operation.RenameTable(CUSTOMERS, "clients"));
+        s.apply(new Operation.CreateEnum("mood", List.of("ok")));
+        Schema before = s.journalSnapshot();
+        s.apply(new Operation.DropColumn(ORDERS, "amount", false, false));
+        s.endJournal();
+        assertThat(before.table(ORDERS).orElseThrow().columnNames()).containsExactly("id", "customer_id", "code", "amount");
+        assertThat(before.hasTable(TableRef.of("refunds"))).isFalse();
+        assertThat(before.hasTable(CUSTOMERS)).isTrue();
+        assertThat(before.hasTable(TableRef.of("clients"))).isFalse();
+        assertThat(before.enumType("mood")).isEmpty();
+        assertThat(s.table(ORDERS).orElseThrow().columnNames()).containsExactly("id", "customer_id");
+        assertThat(s.hasTable(TableRef.of("clients"))).isTrue();
+    }
+
+    @Test
+    void copiesShareTablesUntilOneSideChangesThem() {
+        Schema a = shop(Dialect.POSTGRESQL);
+        Schema b = a.copy();
+        b.apply(new Operation.AddColumn(ORDERS, col("note", type("text"), false), false));
+        a.apply(new Operation.DropColumn(ORDERS, "amount", false, false));
+        assertThat(a.table(ORDERS).orElseThrow().columnNames()).containsExactly("id", "customer_id", "code");
+        assertThat(b.table(ORDERS).orElseThrow().columnNames()).containsExactly("id", "customer_id", "code", "amount", "note");
+    }
 }

@@ -46,4 +46,28 @@ class TypeChangesTest {
         assertThat(pg(t("integer"), t("integer")).same()).isTrue();
         assertThat(pg(t("text"), t("integer")).narrowing()).as("text -> integer may reject values").isTrue();
     }
+    /** Each case was measured on PostgreSQL 15 (pg_class.relfilenode before and after the ALTER). */
+    @Test
+    void postgresRewritesMatchWhatTheServerDoes() {
+        assertThat(pg(t("varchar", "255"), t("varchar", "100")).rewrite()).as("shorter varchar rewrites").isTrue();
+        assertThat(pg(t("text"), t("varchar", "50")).rewrite()).as("text -> varchar(n) rewrites").isTrue();
+        assertThat(pg(t("text"), t("varchar")).rewrite()).as("text -> unbounded varchar is binary-coercible").isFalse();
+        assertThat(pg(t("varchar", "20"), t("varchar")).rewrite()).isFalse();
+        assertThat(pg(t("char", "5"), t("text")).rewrite()).as("char -> text is binary-coercible").isFalse();
+        assertThat(pg(t("char", "5"), t("varchar", "10")).rewrite()).isTrue();
+        assertThat(pg(t("numeric"), t("numeric", "20", "2")).rewrite()).isTrue();
+        assertThat(pg(t("numeric", "10", "2"), t("numeric", "12", "4")).rewrite()).isTrue();
+        assertThat(pg(t("json"), t("jsonb")).rewrite()).isTrue();
+        assertThat(pg(t("smallint"), t("integer")).rewrite()).isTrue();
+        assertThat(pg(t("cidr"), t("inet")).rewrite()).isFalse();
+    }
+
+    @Test
+    void timePrecision() {
+        assertThat(pg(t("timestamp", "3"), t("timestamp", "6"))).extracting(TypeChanges.Change::narrowing, TypeChanges.Change::rewrite).containsExactly(false, false);
+        assertThat(pg(t("timestamp", "3"), t("timestamp"))).extracting(TypeChanges.Change::narrowing, TypeChanges.Change::rewrite).containsExactly(false, false);
+        assertThat(pg(t("timestamptz", "6"), t("timestamptz", "3"))).extracting(TypeChanges.Change::narrowing, TypeChanges.Change::rewrite).containsExactly(true, true);
+        assertThat(pg(t("interval"), t("interval", "3")).rewrite()).isTrue();
+        assertThat(pg(t("timestamp"), t("timestamptz")).reason()).contains("UTC");
+    }
 }

@@ -13,7 +13,9 @@ import java.util.Set;
  * per-migration state in fields (e.g. foreign keys added so far) and report from {@link #finish}.
  *
  * <p>The engine calls {@link #check} for every operation of every statement of the migration, in
- * order, with the schema as it was just before that operation; then {@link #finish} once. Findings
+ * order, with the schema as it was just before that operation (the operations read out of procedural
+ * code, {@link Operation.OpaqueCode#inner()}, right after the block itself and at its statement);
+ * then {@link #finish} once. Findings
  * of {@link Category#LOCKING} and {@link Category#DATA} rules on a table created earlier in the same
  * migration are dropped by the engine (an empty table that no traffic sees is not a hazard), so
  * rules need not check that themselves; use {@link OperationContext#isNewTable} for other cases.

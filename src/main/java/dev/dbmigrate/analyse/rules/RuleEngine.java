@@ -72,7 +72,7 @@ public final class RuleEngine {
         final ParsedScript script;
         final Migration migration;
         final Schema schema;
-        final Schema before;
+        private Schema before;
         final DataProbe data;
         final List<Rule> active = new ArrayList<>();
         final List<Finding> findings = new ArrayList<>();
@@ -92,7 +92,7 @@ public final class RuleEngine {
             this.script = script;
             this.migration = migration;
             this.schema = schema;
-            this.before = schema.copy();
+            schema.beginJournal(); // "the schema before this migration", built only if a rule asks
             this.data = data;
             this.runnerWraps = migration != null && Boolean.TRUE.equals(migration.transactional()) && !script.noTransaction();
             for (Supplier<Rule> s : rules) {
@@ -105,18 +105,30 @@ public final class RuleEngine {
             for (Statement st : script.statements()) {
                 current = st;
                 if (st.ignore() != null) usedIgnores.putIfAbsent(st.ignore(), false);
-                for (Operation op : st.operations()) {
-                    currentOp = op;
-                    for (Rule r : active) r.check(this, op);
-                    advance(op);
-                }
+                for (Operation op : st.operations()) visit(op);
             }
             current = null;
             currentOp = null;
             for (Rule r : active) r.finish(this);
+            schema.endJournal();
             reportUnusedIgnores();
             findings.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line()) : Integer.compare(a.column(), b.column()));
             return findings;
+        }
+
+        /**
+         * Checks one operation and advances the state. The operations read out of procedural code
+         * (a DO block's statements) are checked after the block itself, at the block's statement,
+         * and advance the state one by one.
+         */
+        private void visit(Operation op) {
+            currentOp = op;
+            for (Rule r : active) r.check(this, op);
+            if (op instanceof Operation.OpaqueCode oc && !oc.inner().isEmpty()) {
+                for (Operation inner : oc.inner()) visit(inner);
+                return;
+            }
+            advance(op);
         }
 
         /** Updates the run's state after an operation was checked. */
@@ -143,8 +155,6 @@ public final class RuleEngine {
             } else if (op instanceof Operation.SessionSetting ss && ss.name() != null && ss.name().toLowerCase(Locale.ROOT).equals("lock_timeout")) {
                 String v = ss.value() == null ? "" : ss.value().replace("'", "").replace("\"", "").trim().toLowerCase(Locale.ROOT);
                 lockTimeout = !(v.isEmpty() || v.equals("0") || v.equals("default") || v.equals("0s") || v.equals("0ms"));
-            } else if (op instanceof Operation.AddConstraint ac && ac.constraint().notValid() && inTx && ac.constraint().name() != null) {
-                notValidAdded.add(tableKey(ac.table()) + "|" + ac.constraint().name());
             }
             if (inTx && isDdl(op) && op.table() != null && !(op instanceof Operation.CreateTable)) {
                 lockedTables.add(tableKey(op.table()));
@@ -157,6 +167,12 @@ public final class RuleEngine {
                 newTables.add(tableKey(new TableRef(rt.table().schema(), rt.newName())));
             }
             schema.apply(op);
+            if (op instanceof Operation.AddConstraint ac && ac.constraint().notValid() && inTx) {
+                // after apply: an unnamed constraint now has the name the database gives it
+                String name = ac.constraint().name() != null ? ac.constraint().name()
+                        : schema.table(ac.table()).map(t -> t.constraints().isEmpty() ? null : t.constraints().get(t.constraints().size() - 1).name()).orElse(null);
+                if (name != null) notValidAdded.add(tableKey(ac.table()) + "|" + name);
+            }
         }
 
         private boolean isDdl(Operation op) {
@@ -243,6 +259,7 @@ public final class RuleEngine {
 
         @Override
         public Schema schemaBeforeMigration() {
+            if (before == null) before = schema.journalSnapshot();
             return before;
         }
 
@@ -310,7 +327,7 @@ public final class RuleEngine {
 
         @Override
         public Schema schemaBefore() {
-            return before;
+            return schemaBeforeMigration();
         }
 
         @Override

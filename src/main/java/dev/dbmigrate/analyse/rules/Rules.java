@@ -11,13 +11,41 @@ import dev.dbmigrate.analyse.rules.destructive.BanTruncate;
 import dev.dbmigrate.analyse.rules.destructive.DeleteWithoutWhere;
 import dev.dbmigrate.analyse.rules.destructive.NarrowingColumnType;
 import dev.dbmigrate.analyse.rules.destructive.UpdateWithoutWhere;
+import dev.dbmigrate.analyse.rules.locking.AddingFieldWithDefault;
+import dev.dbmigrate.analyse.rules.locking.AddingForeignKeyConstraint;
+import dev.dbmigrate.analyse.rules.locking.AddingNotNullableField;
+import dev.dbmigrate.analyse.rules.locking.AddingSerialPrimaryKeyField;
+import dev.dbmigrate.analyse.rules.locking.BackfillInDdlTransaction;
+import dev.dbmigrate.analyse.rules.locking.ChangingColumnType;
+import dev.dbmigrate.analyse.rules.locking.ConstraintMissingNotValid;
+import dev.dbmigrate.analyse.rules.locking.DisallowedUniqueConstraint;
+import dev.dbmigrate.analyse.rules.locking.ForeignKeyMissingIndex;
 import dev.dbmigrate.analyse.rules.locking.RequireConcurrentIndexCreation;
+import dev.dbmigrate.analyse.rules.locking.RequireConcurrentIndexDeletion;
+import dev.dbmigrate.analyse.rules.locking.RequireConcurrentPartitionDetach;
+import dev.dbmigrate.analyse.rules.locking.RequireConcurrentReindex;
+import dev.dbmigrate.analyse.rules.locking.RequireLockTimeout;
 import dev.dbmigrate.analyse.rules.mysql.MysqlInlineReferencesIgnored;
 import dev.dbmigrate.analyse.rules.mysql.MysqlLockOption;
 import dev.dbmigrate.analyse.rules.mysql.MysqlTableCopy;
 import dev.dbmigrate.analyse.rules.sqlite.SqliteAddColumnRestriction;
 import dev.dbmigrate.analyse.rules.sqlite.SqliteForeignKeysPragmaInTransaction;
 import dev.dbmigrate.analyse.rules.sqlite.SqliteUnsupportedAlter;
+import dev.dbmigrate.analyse.rules.style.BanCharField;
+import dev.dbmigrate.analyse.rules.style.ForeignKeyMissingOnDelete;
+import dev.dbmigrate.analyse.rules.style.IdentifierTooLong;
+import dev.dbmigrate.analyse.rules.style.PreferBigintOverInt;
+import dev.dbmigrate.analyse.rules.style.PreferIdentity;
+import dev.dbmigrate.analyse.rules.style.PreferJsonb;
+import dev.dbmigrate.analyse.rules.style.PreferRobustStmts;
+import dev.dbmigrate.analyse.rules.style.PreferTextField;
+import dev.dbmigrate.analyse.rules.style.PreferTimestamptz;
+import dev.dbmigrate.analyse.rules.transaction.BanConcurrentIndexCreationInTransaction;
+import dev.dbmigrate.analyse.rules.transaction.BanUncommittedTransaction;
+import dev.dbmigrate.analyse.rules.transaction.TransactionNesting;
+import dev.dbmigrate.analyse.rules.visibility.ConcurrentIndexIfNotExists;
+import dev.dbmigrate.analyse.rules.visibility.DdlInDoBlock;
+import dev.dbmigrate.analyse.rules.visibility.MissingReverseCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -36,12 +64,43 @@ public final class Rules {
             NarrowingColumnType::new,
             // locking
             RequireConcurrentIndexCreation::new,
+            RequireConcurrentIndexDeletion::new,
+            RequireConcurrentReindex::new,
+            RequireConcurrentPartitionDetach::new,
+            AddingForeignKeyConstraint::new,
+            ConstraintMissingNotValid::new,
+            AddingNotNullableField::new,
+            DisallowedUniqueConstraint::new,
+            AddingSerialPrimaryKeyField::new,
+            ChangingColumnType::new,
+            AddingFieldWithDefault::new,
+            RequireLockTimeout::new,
             // data
             AddingRequiredField::new,
             // compat
             RenamingColumn::new,
             RenamingTable::new,
             BanDropNotNull::new,
+            // transaction
+            BanConcurrentIndexCreationInTransaction::new,
+            TransactionNesting::new,
+            BanUncommittedTransaction::new,
+            // style
+            PreferBigintOverInt::new,
+            PreferIdentity::new,
+            PreferTextField::new,
+            PreferTimestamptz::new,
+            BanCharField::new,
+            PreferJsonb::new,
+            IdentifierTooLong::new,
+            PreferRobustStmts::new,
+            // ours
+            ConcurrentIndexIfNotExists::new,
+            ForeignKeyMissingIndex::new,
+            ForeignKeyMissingOnDelete::new,
+            DdlInDoBlock::new,
+            BackfillInDdlTransaction::new,
+            MissingReverseCode::new,
             // mysql / mariadb
             MysqlTableCopy::new,
             MysqlLockOption::new,

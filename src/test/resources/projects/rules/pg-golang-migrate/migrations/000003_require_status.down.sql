@@ -1,0 +1,2 @@
+ALTER TABLE orders ALTER COLUMN status DROP NOT NULL;
+DROP INDEX IF EXISTS orders_status_idx;

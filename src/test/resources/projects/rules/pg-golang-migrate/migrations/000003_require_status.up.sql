@@ -1,0 +1,3 @@
+CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_status_idx ON orders (status);
+
+ALTER TABLE orders ALTER COLUMN status SET NOT NULL;

@@ -1,0 +1,3 @@
+SET lock_timeout = '2s';
+ALTER TABLE orders ALTER COLUMN note TYPE text;
+ALTER TABLE orders ALTER COLUMN total TYPE bigint;

@@ -1,0 +1,5 @@
+-- CreateIndex
+CREATE INDEX CONCURRENTLY "Post_authorId_idx" ON "Post"("authorId");
+
+-- CreateIndex
+CREATE INDEX CONCURRENTLY "User_createdAt_idx" ON "User"("createdAt");

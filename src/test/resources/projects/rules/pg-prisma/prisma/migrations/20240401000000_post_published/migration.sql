@@ -1,0 +1,4 @@
+BEGIN;
+-- AlterTable
+ALTER TABLE "Post" ADD COLUMN "published" BOOLEAN NOT NULL DEFAULT false;
+COMMIT;
