@@ -113,7 +113,12 @@ public final class HistoryAnalyzer {
                 }
                 return;
             }
-            set(i, MigrationStatus.APPLIED, row, row.state() == AppliedMigration.State.MARKED ? "marked as applied without running it" : null);
+            String note = row.state() == AppliedMigration.State.MARKED ? "marked as applied without running it" : null;
+            if (check == ChecksumCheck.UNKNOWN && row.checksum() != null && !row.checksum().isBlank()) {
+                note = (note == null ? "" : note + "; ") + "recorded checksum not verified (db-migrate cannot compute "
+                        + table.tool().id() + "'s checksum for this migration exactly)";
+            }
+            set(i, MigrationStatus.APPLIED, row, note);
         }
 
         // ---- one row per migration ------------------------------------------------------------
