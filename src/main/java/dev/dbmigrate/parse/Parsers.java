@@ -11,7 +11,9 @@ public final class Parsers {
 
     /** One line per parser; keep the list sorted by language. */
     private static final List<ScriptParser> PARSERS = List.of(
-            new dev.dbmigrate.parse.liquibase.LiquibaseParser()
+            new dev.dbmigrate.parse.js.JsMigrationParser(),
+            new dev.dbmigrate.parse.liquibase.LiquibaseParser(),
+            new dev.dbmigrate.parse.ruby.RailsParser()
     );
 
     private Parsers() {}
