@@ -142,6 +142,10 @@ final class JsWalker {
                 return;
             }
         }
+        if (d.name() == null && bare instanceof Id id && scope.role(id.name()) != null) {
+            for (String n : d.names()) scope.bind(n, new Member(id.start(), id.end(), id, n));
+            return;
+        }
         if (mentionsHandle(init, scope)) topExpression(init, scope);
     }
 
@@ -262,7 +266,10 @@ final class JsWalker {
             return;
         }
         if (rootName != null && HARMLESS.contains(rootName)) return;
-        if (mentionsHandle(call, scope)) {
+        String last = c.links().isEmpty() ? "" : c.links().get(c.links().size() - 1).name();
+        if (Set.of("map", "forEach", "reduce", "flatMap", "filter", "some", "every").contains(last) && mentionsHandle(call, scope)) {
+            sink.unparsed(call.start(), call.end(), "loop (." + last + ") over database calls: what it runs depends on run-time values");
+        } else if (mentionsHandle(call, scope)) {
             sink.unparsed(call.start(), call.end(), "passes the database handle to " + shorten(callName(c)) + "(): not followed");
         } else if (top && rootName != null) {
             sink.unparsed(call.start(), call.end(), "calls " + shorten(callName(c)) + "(): db-migrate cannot see what it runs");
@@ -339,7 +346,7 @@ final class JsWalker {
         for (JsToken t : JsLexer.tokenize(src).tokens()) {
             if (t.isIdent()) {
                 Object v = scope.lookup(t.text());
-                if (v instanceof Role || v instanceof Fn) return true;
+                if (v instanceof Role r && r != Role.TRANSACTION && r != Role.SEQUELIZE || v instanceof Fn) return true;
                 if (v instanceof Node alias && !isStatic(alias, scope) && mentionsHandle(alias, scope)) return true;
             }
         }

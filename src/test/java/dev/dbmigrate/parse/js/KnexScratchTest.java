@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 class KnexScratchTest {
     @Test
     void dump() {
-        for (String id : new String[] {"20240101", "20240102", "20240103", "20240104"}) {
-            Migration m = OrmFixtures.migration(Tool.KNEX, "knex", id);
+        String[][] all = {{"KNEX", "knex", "2024"}, {"SEQUELIZE", "sequelize", "2024"}, {"TYPEORM", "typeorm", "17"}};
+        for (String[] spec : all) for (Migration m : dev.dbmigrate.read.Readers.read(Tool.valueOf(spec[0]), new dev.dbmigrate.read.ReadContext(OrmFixtures.root(spec[1]), null, null)).migrations()) {
+            if (System.getProperty("only") != null && !spec[1].equals(System.getProperty("only"))) continue;
             OrmFixtures.RecordingSql sql = new OrmFixtures.RecordingSql();
             System.err.println("=== " + m.id() + " up line " + m.up().startLine());
             System.err.println(OrmFixtures.dump(new JsMigrationParser(sql).parse(m.up(), Dialect.POSTGRESQL)));
