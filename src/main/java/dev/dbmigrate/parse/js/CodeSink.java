@@ -170,17 +170,29 @@ public final class CodeSink {
     }
 
     /**
-     * Hands {@code sql} to the SQL engine. {@code contentStart} is the offset of the literal's
-     * first character in the script when {@code sql} is exactly the source text there (lines and
-     * columns then stay exact), or -1 to re-position every statement at the call {@code [callStart, callEnd)}.
+     * Where embedded SQL text sits in the script when its lines map one-to-one onto the source:
+     * {@code start} is the offset of its first character; SQL columns on its first line shift by
+     * {@code firstShift} and on the other lines by {@code otherShift} (the indentation a squiggly
+     * heredoc removed).
      */
-    public void sql(String sql, int contentStart, int callStart, int callEnd) {
+    public record SqlOrigin(int start, int firstShift, int otherShift) {}
+
+    /** The origin of a literal whose text is exactly the source at {@code contentStart}, or null when it is not. */
+    public SqlOrigin literalOrigin(String sql, int contentStart) {
+        if (contentStart < 0 || !text.startsWith(sql, clamp(contentStart))) return null;
+        return new SqlOrigin(contentStart, column(contentStart) - 1, 0);
+    }
+
+    /**
+     * Hands {@code sql} to the SQL engine. With an {@code origin} its statements keep their own
+     * lines; without, every statement is re-positioned at the call {@code [callStart, callEnd)}.
+     */
+    public void sql(String sql, SqlOrigin origin, int callStart, int callEnd) {
         if (sql == null || sql.isBlank()) {
             unparsed(callStart, callEnd, "empty SQL");
             return;
         }
-        boolean exact = contentStart >= 0 && text.startsWith(sql, clamp(contentStart));
-        int startLine = exact ? line(contentStart) : line(callStart);
+        int startLine = origin != null ? line(origin.start()) : line(callStart);
         ParsedScript parsed;
         try {
             parsed = sqlEngine.apply(new Script(script.file(), sql, startLine, Script.Language.SQL, script.part()), dialect);
@@ -191,10 +203,9 @@ public final class CodeSink {
         IgnoreDirective callIgnore = ignoreFor(line(callStart), line(Math.max(callStart, callEnd - 1)));
         for (Statement st : parsed.statements()) {
             IgnoreDirective ig = st.ignore() != null ? st.ignore() : callIgnore;
-            if (exact) {
-                int shift = column(contentStart) - 1;
-                int col = st.line() == startLine ? st.column() + shift : st.column();
-                int endCol = st.endLine() == startLine ? st.endColumn() + shift : st.endColumn();
+            if (origin != null) {
+                int col = st.column() + (st.line() == startLine ? origin.firstShift() : origin.otherShift());
+                int endCol = st.endColumn() + (st.endLine() == startLine ? origin.firstShift() : origin.otherShift());
                 out.add(new Statement(file, st.line(), col, st.endLine(), endCol, st.text(), st.operations(), st.status(), ig, st.reversible()));
             } else {
                 int e = Math.max(callStart, callEnd - 1);

@@ -532,7 +532,7 @@ final class JsWalker {
         }
         int contentStart = (e instanceof Lit || e instanceof Tpl t && t.exprs().isEmpty()) && e.start() >= arg.start() && e.end() <= arg.end()
                 ? e.start() + 1 : -1;
-        sink.sql(s, contentStart, call.start(), call.end());
+        sink.sql(s, sink.literalOrigin(s, contentStart), call.start(), call.end());
     }
 
     /** Builds operations, or reports the call as UNPARSED when a reader gave up. */

@@ -750,7 +750,7 @@ final class KnexCalls {
                 out.append(ch);
             }
         }
-        w.sink.sql(out.toString(), -1, l.node().start(), l.node().end());
+        w.sink.sql(out.toString(), null, l.node().start(), l.node().end());
     }
 
     private String quoteIdent(String id) {
