@@ -33,7 +33,7 @@ public final class Cli implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
 
     /** Shared by all subcommands of one invocation. */
-    static final DbMigrateService SERVICE = new DbMigrateService();
+    static final DbMigrateService SERVICE = new DbMigrateService(dev.dbmigrate.service.WriteGuard.of(dev.dbmigrate.service.WriteGuard.requestedBy(System.getenv())));
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

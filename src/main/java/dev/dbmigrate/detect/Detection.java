@@ -1,5 +1,7 @@
 package dev.dbmigrate.detect;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.dbmigrate.model.Dialect;
 import dev.dbmigrate.model.Tool;
 import java.nio.file.Path;
@@ -16,11 +18,13 @@ import java.util.List;
  * @param migrationsPath the folder (or changelog file) holding the migrations (absolute), or null when none exists yet
  * @param configFiles    the config files that were read (absolute)
  * @param evidence       human-readable reasons ("prisma/schema.prisma: provider = \"postgresql\"")
- * @param commands       the tool's own CLI commands
+ * @param commands       the tool's own CLI commands; an operation the tool lacks reads "(none: what to do instead)",
+ *                       and notes follow a shell comment ("  # ...")
  */
 public record Detection(
-        Tool tool,
-        Dialect dialect,
+        // JSON carries the public ids ("golang-migrate", "postgresql"), not the enum names
+        @JsonSerialize(using = ToStringSerializer.class) Tool tool,
+        @JsonSerialize(using = ToStringSerializer.class) Dialect dialect,
         String confidence,
         Path root,
         Path migrationsPath,

@@ -42,23 +42,39 @@ public final class McpServerFactory {
             3. plan_rollback for the way back (generated from the schema, or the tool's own down, checked).
             4. migration_history for order, integrity problems and, with a databaseUrl, what is applied where.
             Every tool is read-only unless its annotations say otherwise. Paths may be absolute or relative to
-            the server's working directory.""";
+            the server's working directory. The prompts (setup, generate, validate, plan, history, rollback) walk
+            through each workflow.""";
+
+    static final String READ_ONLY_INSTRUCTIONS = """
+
+            This server runs in read-only audit mode: it offers only read-only tools and refuses every write
+            (files, databases). Report findings; do not change migrations.""";
 
     private McpServerFactory() {}
 
-    public static McpSyncServer build(McpServerTransportProvider transport, DbMigrateService service, Path workingDir, boolean readOnly, String version) {
+    /**
+     * The server. In read-only audit mode (the service's {@link dev.dbmigrate.service.WriteGuard} is read-only) it
+     * offers only the tools annotated readOnlyHint=true and only the prompts whose workflow does not write.
+     */
+    public static McpSyncServer build(McpServerTransportProvider transport, DbMigrateService service, Path workingDir, String version) {
+        boolean readOnly = service.writeGuard().readOnly();
         McpJsonMapper mapper = new JacksonMcpJsonMapper(new ObjectMapper());
         List<SyncToolSpecification> specs = new ArrayList<>();
-        for (ToolDefinition def : DbMigrateTools.all(service)) {
-            if (readOnly && !def.readOnly()) continue;
+        for (ToolDefinition def : offered(DbMigrateTools.all(service), readOnly)) {
             specs.add(toSpec(def, mapper, workingDir));
         }
         return McpServer.sync(transport)
                 .serverInfo(SERVER_NAME, version)
-                .instructions(INSTRUCTIONS + (readOnly ? "\nThis server runs in read-only audit mode: only read-only tools are offered." : ""))
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())
+                .instructions(INSTRUCTIONS + (readOnly ? READ_ONLY_INSTRUCTIONS : ""))
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).prompts(false).logging().build())
                 .tools(specs)
+                .prompts(Prompts.specifications(readOnly))
                 .build();
+    }
+
+    /** The tools a server in the given mode offers. */
+    static List<ToolDefinition> offered(List<ToolDefinition> all, boolean readOnly) {
+        return all.stream().filter(def -> !readOnly || def.readOnly()).toList();
     }
 
     static SyncToolSpecification toSpec(ToolDefinition def, McpJsonMapper mapper, Path workingDir) {

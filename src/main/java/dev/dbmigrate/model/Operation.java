@@ -154,6 +154,33 @@ public sealed interface Operation {
     /** ALTER TABLE ... CONVERT TO CHARACTER SET cs / [DEFAULT] CHARACTER SET cs (convert=false). */
     record ConvertCharset(TableRef table, String charset, String collation, boolean convert) implements Operation {}
 
+    /**
+     * An ALTER TABLE sub-clause the model does not detail: OWNER TO, ENABLE/DISABLE TRIGGER,
+     * ENABLE ROW LEVEL SECURITY, SET LOGGED / UNLOGGED, SET TABLESPACE, SET SCHEMA, REPLICA IDENTITY,
+     * ALTER COLUMN ... SET STATISTICS / ADD GENERATED / DROP IDENTITY, MySQL ENGINE=, FORCE,
+     * ADD / DROP / REORGANIZE PARTITION... (several of these rewrite or lock the table).
+     *
+     * @param action its leading keywords upper-case, names left out ("OWNER TO", "SET LOGGED",
+     *               "ALTER COLUMN SET STATISTICS", "ENGINE", "DROP PARTITION")
+     * @param clause the sub-clause as written
+     */
+    record AlterTableOther(TableRef table, String action, String clause) implements Operation {}
+
+    /**
+     * An explicit table lock: PostgreSQL LOCK [TABLE] a, b [IN mode MODE] (mode upper-case, default
+     * "ACCESS EXCLUSIVE"), MySQL LOCK TABLES a READ, b WRITE (mode of the first table).
+     */
+    record LockTable(List<TableRef> tables, String mode) implements Operation {
+        public LockTable {
+            tables = List.copyOf(tables);
+        }
+
+        @Override
+        public TableRef table() {
+            return tables.isEmpty() ? null : tables.get(0);
+        }
+    }
+
     // ---- partitions ------------------------------------------------------------------------
 
     record AttachPartition(TableRef table, TableRef partition) implements Operation {}

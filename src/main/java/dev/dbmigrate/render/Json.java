@@ -16,6 +16,7 @@ public final class Json {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .serializationInclusion(JsonInclude.Include.ALWAYS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
             .addModule(new SimpleModule().addSerializer(Path.class, new ToStringSerializer(Path.class)))
             .build();
 

@@ -126,7 +126,7 @@ public final class SchemaDiff {
         }
         if (!opt.compareConstraintNames()) {
             for (ConstraintDef c : candidates) {
-                if (c.kind() == ec.kind() && sameColumns(a, c.columns(), ec.columns()) && constraintDetail(ec, c, a) == null) return c;
+                if (c.kind() == ec.kind() && constraintDetail(ec, c, a) == null) return c;
             }
         }
         return null;
@@ -159,7 +159,8 @@ public final class SchemaDiff {
     private static String constraintDetail(ConstraintDef e, ConstraintDef a, Table t) {
         List<String> parts = new ArrayList<>();
         if (e.kind() != a.kind()) parts.add("kind " + e.kind() + " vs " + a.kind());
-        if (!sameColumns(t, e.columns(), a.columns())) parts.add("columns " + e.columns() + " vs " + a.columns());
+        // a CHECK is defined by its expression (inline checks remember their column, table checks do not)
+        if (e.kind() != ConstraintDef.Kind.CHECK && !sameColumns(t, e.columns(), a.columns())) parts.add("columns " + e.columns() + " vs " + a.columns());
         if (e.kind() == ConstraintDef.Kind.FOREIGN_KEY) {
             if (e.refTable() != null && a.refTable() != null && !t.same(e.refTable().name(), a.refTable().name())) {
                 parts.add("references " + e.refTable() + " vs " + a.refTable());

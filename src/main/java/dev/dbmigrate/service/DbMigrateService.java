@@ -23,6 +23,22 @@ public class DbMigrateService {
     private final ParseCache parseCache = new ParseCache(20_000);
     private final ValidateService validate = new ValidateService(resolver, parseCache, DbMigrateService::dataProbe);
     private final RollbackService rollback = new RollbackService(resolver, parseCache);
+    private final WriteGuard writeGuard;
+
+    /** A service that may write (files, scratch databases). */
+    public DbMigrateService() {
+        this(WriteGuard.WRITABLE);
+    }
+
+    /** @param writeGuard {@link WriteGuard#READ_ONLY} for read-only audit mode: every write is refused */
+    public DbMigrateService(WriteGuard writeGuard) {
+        this.writeGuard = writeGuard;
+    }
+
+    /** Methods that write call {@code writeGuard().requireWritable(...)} before they do. */
+    public WriteGuard writeGuard() {
+        return writeGuard;
+    }
 
     /** detect_orm / detect: which migration tools the project under {@code projectPath} uses. */
     public DetectResult detect(Path projectPath) {

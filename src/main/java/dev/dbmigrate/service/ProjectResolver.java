@@ -46,14 +46,17 @@ public final class ProjectResolver {
             if (!Files.isDirectory(root)) throw new InputException(root + ": project path is not a directory");
             found = pick(scanner.scan(root), abs, tool).orElse(null);
         } else {
+            // Walk up; after the first hit look two levels further (scanning from inside a tool's
+            // folder, e.g. prisma/, sees that folder as the root), and keep the best candidate.
             Path dir = Files.isDirectory(abs) ? abs : abs.getParent();
-            for (int i = 0; dir != null && i < MAX_LEVELS_UP; i++, dir = dir.getParent()) {
-                DetectResult r = scanner.scan(dir);
-                Optional<Detection> d = pick(r, abs, tool);
+            int extra = -1;
+            for (int i = 0; dir != null && i < MAX_LEVELS_UP && extra != 0; i++, dir = dir.getParent()) {
+                Optional<Detection> d = pick(scanner.scan(dir), abs, tool);
                 if (d.isPresent()) {
-                    found = d.get();
-                    break;
+                    if (found == null || better(d.get(), found)) found = d.get();
+                    if (extra < 0) extra = 2;
                 }
+                if (extra > 0) extra--;
                 if (Files.isDirectory(dir.resolve(".git"))) break;
             }
         }
@@ -71,6 +74,14 @@ public final class ProjectResolver {
         Path migrations = config.migrations() != null ? root.resolve(config.migrations()).normalize()
                 : found != null && found.tool() == t ? found.migrationsPath() : null;
         return new Project(root, t, d, migrations, config, found, notes);
+    }
+
+    /** A more specific migrations folder wins; for the same folder, the root higher up (where the config lives). */
+    static boolean better(Detection a, Detection b) {
+        int ma = a.migrationsPath() == null ? 0 : a.migrationsPath().getNameCount();
+        int mb = b.migrationsPath() == null ? 0 : b.migrationsPath().getNameCount();
+        if (ma != mb) return ma > mb;
+        return a.root().getNameCount() < b.root().getNameCount();
     }
 
     /** The detection whose migrations contain the target (or whose root is it), most specific first. */

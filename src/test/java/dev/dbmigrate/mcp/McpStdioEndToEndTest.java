@@ -7,6 +7,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,33 @@ class McpStdioEndToEndTest {
         Map<String, Object> sc = (Map<String, Object>) r.structuredContent();
         assertThat(sc.get("detections")).isEqualTo(List.of());
         assertThat((String) sc.get("message")).contains("no migration tool");
+    }
+
+    @Test
+    void detectOnAMonorepoReturnsOneDetectionPerProjectRootAsStructuredContent() throws Exception {
+        Path monorepo = Path.of(getClass().getResource("/projects/detect/monorepo").toURI());
+        McpSchema.CallToolResult r = mcp.call("detect_orm", Map.of("projectPath", monorepo.toString()));
+        assertThat(r.isError()).isFalse();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> sc = (Map<String, Object>) r.structuredContent();
+        assertThat(sc.get("projectPath")).isEqualTo(monorepo.toString());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> detections = (List<Map<String, Object>>) sc.get("detections");
+        assertThat(detections).extracting(d -> d.get("tool")).containsExactly("prisma", "drizzle", "alembic", "goose");
+        assertThat(detections).extracting(d -> d.get("dialect")).containsExactly("postgresql", "sqlite", "postgresql", "postgresql");
+        assertThat(detections).extracting(d -> d.get("root"))
+                .containsExactly(monorepo.resolve("apps/api").toString(), monorepo.resolve("apps/web").toString(),
+                        monorepo.resolve("services/billing").toString(), monorepo.resolve("services/events").toString());
+        Map<String, Object> prisma = detections.get(0);
+        assertThat(prisma.get("confidence")).isEqualTo("high");
+        assertThat(prisma.get("migrationsPath")).isEqualTo(monorepo.resolve("apps/api/prisma/migrations").toString());
+        assertThat(prisma.get("commands")).isEqualTo(Map.of(
+                "create", "npx prisma migrate dev --name <name>",
+                "apply", "npx prisma migrate deploy",
+                "rollback", ((Map<?, ?>) prisma.get("commands")).get("rollback"),
+                "status", "npx prisma migrate status"));
+        assertThat(prisma.get("evidence")).asInstanceOf(InstanceOfAssertFactories.LIST).contains("prisma/schema.prisma: provider = \"postgresql\"");
+        assertThat(McpTestClient.text(r)).contains("Found 4 migration setups in 4 project roots");
     }
 
     @Test

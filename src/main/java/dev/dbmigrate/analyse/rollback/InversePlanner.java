@@ -294,8 +294,11 @@ public final class InversePlanner {
             for (Table t : s.tables()) {
                 for (ColumnDef c : t.columns()) {
                     if (c.type() != null && c.type().name().equalsIgnoreCase(av.type())) {
+                        // a default of the old type cannot be cast automatically: drop it around the change
+                        if (c.defaultExpr() != null) rebuild.add(ddl.setDefault(t.ref(), c.name(), null));
                         rebuild.add("ALTER TABLE " + ddl.table(t.ref()) + " ALTER COLUMN " + ddl.q(c.name()) + " TYPE " + ddl.q(e.get().name())
                                 + " USING " + ddl.q(c.name()) + "::text::" + ddl.q(e.get().name()) + ";");
+                        if (c.defaultExpr() != null) rebuild.add(ddl.setDefault(t.ref(), c.name(), c.defaultExpr()));
                     }
                 }
             }

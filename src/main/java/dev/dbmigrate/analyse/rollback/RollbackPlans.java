@@ -113,19 +113,20 @@ public final class RollbackPlans {
             ids.add(m.id());
             plan.tables().forEach(t -> touched.add(t.qualified()));
             script.append("-- undo ").append(m.id()).append('\n');
-            boolean useDown = plan.downSql() != null;
-            if (plan.downCheck() != null) checks.add(plan.downCheck());
+            boolean downRestores = plan.downCheck() == null || plan.downCheck().restores();
+            boolean useDown = plan.downSql() != null && downRestores;
+            if (plan.downCheck() != null) {
+                RollbackResult.DownCheck c = plan.downCheck();
+                checks.add(new RollbackResult.DownCheck(c.migration(), c.file() == null ? null : rel(root, Path.of(c.file())), c.restores(), c.problems()));
+            }
             if (useDown) {
-                List<String> n = new ArrayList<>();
-                n.add("the tool's own down migration (what its rollback command runs)");
-                if (plan.downCheck() != null && !plan.downCheck().restores()) {
-                    n.add("WARNING: it does not restore the schema: " + String.join("; ", plan.downCheck().problems()));
-                    n.add("the generated inverse below would: " + oneLine(generatedSql(plan)));
-                }
                 steps.add(new RollbackResult.Step(m.id(), "down", m.down().file() == null ? null : rel(root, m.down().file()), plan.downSql(),
-                        plan.downCheck() == null || plan.downCheck().restores(), anyDataLoss(plan), n));
+                        true, anyDataLoss(plan), List.of("the tool's own down migration (what its rollback command runs); checked: it restores the schema")));
                 script.append(plan.downSql()).append("\n\n");
                 concurrently |= plan.downSql().toUpperCase(java.util.Locale.ROOT).contains("CONCURRENTLY");
+            } else if (plan.downCheck() != null && !plan.downCheck().restores()) {
+                script.append("-- the hand-written down (").append(rel(root, m.down().file()))
+                        .append(") does not restore the schema; this script uses the generated inverse instead\n");
             }
             for (InversePlanner.PlannedStep s : plan.generated()) {
                 Inverse inv = s.inverse();

@@ -1,0 +1,1 @@
+ALTER TABLE `items` ADD `qty` int DEFAULT 0 NOT NULL;

@@ -1,0 +1,1 @@
+CREATE INDEX idx_payments_created_at ON payments (created_at);

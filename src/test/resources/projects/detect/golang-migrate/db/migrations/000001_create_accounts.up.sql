@@ -1,0 +1,6 @@
+CREATE TABLE accounts (
+    id BIGSERIAL PRIMARY KEY,
+    owner TEXT NOT NULL,
+    balance BIGINT NOT NULL DEFAULT 0,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);

@@ -1,0 +1,5 @@
+exports.up = (knex) => knex.schema.createTable('reports', (t) => {
+  t.increments('id');
+  t.string('title').notNullable();
+});
+exports.down = (knex) => knex.schema.dropTable('reports');

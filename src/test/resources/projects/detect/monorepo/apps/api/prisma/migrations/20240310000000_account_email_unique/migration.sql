@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "Account_email_key" ON "Account"("email");

@@ -1,0 +1,1 @@
+CREATE TABLE decoy (id int);

@@ -1,0 +1,4 @@
+CREATE TABLE `bookmarks` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`url` text NOT NULL
+);

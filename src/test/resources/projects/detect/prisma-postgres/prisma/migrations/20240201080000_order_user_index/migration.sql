@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Order_userId_idx" ON "Order"("userId");

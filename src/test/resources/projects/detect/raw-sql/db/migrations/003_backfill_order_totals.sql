@@ -1,0 +1,2 @@
+UPDATE orders SET total = 0 WHERE total IS NULL;
+ALTER TABLE orders ALTER COLUMN total SET NOT NULL;

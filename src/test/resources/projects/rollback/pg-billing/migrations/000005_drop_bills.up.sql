@@ -1,0 +1,2 @@
+UPDATE accounts SET plan = 'legacy' WHERE plan = 'basic';
+DROP TABLE bills;

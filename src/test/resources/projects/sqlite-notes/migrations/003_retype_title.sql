@@ -1,0 +1,4 @@
+BEGIN;
+PRAGMA foreign_keys = OFF;
+ALTER TABLE notes ALTER COLUMN title TYPE VARCHAR(200);
+COMMIT;

@@ -1,0 +1,3 @@
+ALTER TABLE notes RENAME COLUMN body TO content;
+ALTER TABLE notes DROP COLUMN user_id;
+ALTER TABLE notes DROP COLUMN pinned;
