@@ -98,9 +98,11 @@ class KnexParserTest {
         Statement add = statementWith(ps, Operation.AddColumn.class);
         assertThat(add.line()).isEqualTo(5);
         assertThat(add.column()).isEqualTo(5);
-        assertThat(add.ignore()).isNotNull();
-        assertThat(add.ignore().rules()).containsExactly("adding-nullable-column");
-        assertThat(statementWith(ps, Operation.DropColumn.class).line()).isEqualTo(6);
+        assertThat(add.ignore()).isNull();
+        Statement drop = statementWith(ps, Operation.DropColumn.class);
+        assertThat(drop.line()).isEqualTo(6);
+        assertThat(drop.ignore()).as("trailing // db-migrate-ignore on the call's line").isNotNull();
+        assertThat(drop.ignore().rules()).containsExactly("ban-drop-column");
         assertThat(op(ps, Operation.RenameColumn.class).newName()).isEqualTo("admin");
 
         Statement alter = statementWith(ps, Operation.AlterColumnType.class);

