@@ -297,7 +297,7 @@ public final class RbLexer {
         if (id.isEmpty()) return null;
         int nl = src.indexOf('\n', k);
         if (nl < 0) return tok(Kind.ERROR, start, k, "heredoc " + id + " has no body", space);
-        int bodyStart = heredocResume >= 0 ? heredocResume : nl + 1;
+        int bodyStart = heredocResume >= 0 ? Math.min(src.length(), heredocResume + 1) : nl + 1;
         int lineStart = bodyStart;
         List<String> lines = new ArrayList<>();
         int resume = -1;
