@@ -215,6 +215,33 @@ public final class CodeSink {
         }
     }
 
+    /**
+     * Runs {@code body} over a fresh sink for {@code script}; an internal error becomes one
+     * UNPARSED statement over the whole script (never an exception out of a parser).
+     */
+    public static ParsedScript run(Script script, Dialect dialect, BiFunction<Script, Dialect, ParsedScript> sqlEngine,
+                                   java.util.function.Consumer<CodeSink> body) {
+        CodeSink sink = new CodeSink(script, dialect == null ? Dialect.POSTGRESQL : dialect, sqlEngine);
+        try {
+            body.accept(sink);
+        } catch (RuntimeException | StackOverflowError e) {
+            org.slf4j.LoggerFactory.getLogger(CodeSink.class).warn("{}: internal error reading the migration code: {}", script.file(), e.toString());
+            sink.out.clear();
+            sink.unparsed(0, sink.text.length(), "internal error while reading the code: " + e);
+        }
+        return sink.result(false);
+    }
+
+    /** The whole file a script comes from (its imports, module constants); "" when it cannot be read. */
+    public static String fileText(Script script) {
+        if (script.file() == null || !Files.isRegularFile(script.file())) return "";
+        try {
+            return ReadSupport.decode(Files.readAllBytes(script.file()));
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
     /** Whether the SQL engine said the script must run outside a transaction. */
     public ParsedScript result(boolean noTransaction) {
         return new ParsedScript(script, out, false, 0, noTransaction);

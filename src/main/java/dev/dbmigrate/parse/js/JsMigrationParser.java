@@ -9,14 +9,9 @@ import dev.dbmigrate.parse.js.JsAst.Fn;
 import dev.dbmigrate.parse.js.JsAst.Stmt;
 import dev.dbmigrate.parse.js.JsAst.VarDecl;
 import dev.dbmigrate.parse.js.JsScope.Role;
-import dev.dbmigrate.read.support.ReadSupport;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads the {@code up} / {@code down} functions of Knex, Sequelize and TypeORM migrations
@@ -35,8 +30,6 @@ import org.slf4j.LoggerFactory;
  * TypeScript, and the reader only needs the call structure.
  */
 public final class JsMigrationParser implements ScriptParser {
-
-    private static final Logger LOG = LoggerFactory.getLogger(JsMigrationParser.class);
 
     enum Flavor { KNEX, SEQUELIZE, TYPEORM }
 
@@ -58,15 +51,12 @@ public final class JsMigrationParser implements ScriptParser {
 
     @Override
     public ParsedScript parse(Script script, Dialect dialect) {
-        Dialect d = dialect == null ? Dialect.POSTGRESQL : dialect;
-        CodeSink sink = new CodeSink(script, d, sqlEngine);
-        String text = sink.text();
-        try {
-            JsLexer.Result lx = JsLexer.tokenize(text);
+        return CodeSink.run(script, dialect, sqlEngine, sink -> {
+            JsLexer.Result lx = JsLexer.tokenize(sink.text());
             lx.comments().forEach(c -> sink.comment(c.start(), c.text()));
             Fn fn = JsSyntax.function(lx.tokens());
             JsScope scope = new JsScope(null);
-            String module = moduleText(script);
+            String module = CodeSink.fileText(script);
             moduleConstants(module, scope);
             Flavor flavor = flavor(lx.tokens(), module, fn);
             JsWalker walker = new JsWalker(sink);
@@ -76,12 +66,7 @@ public final class JsMigrationParser implements ScriptParser {
             } else {
                 walker.statements(JsSyntax.statements(lx.tokens()), scope);
             }
-        } catch (RuntimeException | StackOverflowError e) {
-            LOG.warn("{}: internal error reading the migration code: {}", script.file(), e.toString());
-            sink.statements().clear();
-            sink.unparsed(0, text.length(), "internal error while reading the code: " + e);
-        }
-        return sink.result(false);
+        });
     }
 
     private static void bindParams(List<String> params, Flavor flavor, JsScope scope) {
@@ -93,16 +78,6 @@ public final class JsMigrationParser implements ScriptParser {
                 if (params.size() > 1) scope.bind(params.get(1), Role.SEQUELIZE);
             }
             case TYPEORM -> scope.bind(params.get(0), Role.QUERY_RUNNER);
-        }
-    }
-
-    /** The whole file, for its imports and top-level constants; "" when it cannot be read. */
-    private static String moduleText(Script script) {
-        if (script.file() == null || !Files.isRegularFile(script.file())) return "";
-        try {
-            return ReadSupport.decode(Files.readAllBytes(script.file()));
-        } catch (IOException | RuntimeException e) {
-            return "";
         }
     }
 

@@ -401,6 +401,16 @@ final class JsWalker {
         return null;
     }
 
+    /** The columns with inline PRIMARY KEY turned off (NOT NULL kept), for a table-level primary key constraint. */
+    static List<dev.dbmigrate.model.ColumnDef> primaryKeyAsConstraint(List<dev.dbmigrate.model.ColumnDef> cols) {
+        List<dev.dbmigrate.model.ColumnDef> out = new ArrayList<>();
+        for (dev.dbmigrate.model.ColumnDef c : cols) {
+            out.add(c.primaryKey() ? new dev.dbmigrate.model.ColumnDef(c.name(), c.type(), true, c.defaultExpr(), false, c.unique(),
+                    c.references(), c.generated(), c.check(), c.autoIncrement(), c.collation(), c.comment()) : c);
+        }
+        return out;
+    }
+
     static String number(double d) {
         return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
     }

@@ -180,12 +180,7 @@ final class SequelizeCalls {
             if (c.primaryKey()) pk.add(c.name());
         }
         if (pk.size() > 1) {
-            List<ColumnDef> fixed = new ArrayList<>();
-            for (ColumnDef c : cols) {
-                fixed.add(c.primaryKey() ? new ColumnDef(c.name(), c.type(), true, c.defaultExpr(), false, c.unique(), c.references(), c.generated(),
-                        c.check(), c.autoIncrement(), c.collation(), c.comment()) : c);
-            }
-            cols = fixed;
+            cols = JsWalker.primaryKeyAsConstraint(cols);
             constraints.add(ConstraintDef.primaryKey(null, pk));
         }
         Obj options = w.obj(l.arg(2), scope);

@@ -291,12 +291,7 @@ final class TypeOrmCalls {
             cols.add(col);
         }
         if (!pk.isEmpty()) {
-            List<ColumnDef> plain = new ArrayList<>();
-            for (ColumnDef c : cols) {
-                plain.add(c.primaryKey() ? new ColumnDef(c.name(), c.type(), true, c.defaultExpr(), false, c.unique(), c.references(), c.generated(),
-                        c.check(), c.autoIncrement(), c.collation(), c.comment()) : c);
-            }
-            cols = plain;
+            cols = JsWalker.primaryKeyAsConstraint(cols);
             constraints.add(0, ConstraintDef.primaryKey(d.isMysqlFamily() ? null : hashName("PK_", t, pk, 27), pk));
         }
         for (Node u : items(o.get("uniques"), scope)) {

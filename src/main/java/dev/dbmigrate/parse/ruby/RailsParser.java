@@ -6,13 +6,8 @@ import dev.dbmigrate.model.Script;
 import dev.dbmigrate.parse.ScriptParser;
 import dev.dbmigrate.parse.js.CodeSink;
 import dev.dbmigrate.parse.ruby.RbAst.Node;
-import dev.dbmigrate.read.support.ReadSupport;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.function.BiFunction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads the {@code change} / {@code up} / {@code down} methods of Rails migrations (RUBY scripts)
@@ -24,8 +19,6 @@ import org.slf4j.LoggerFactory;
  * parser is JRuby's, a large runtime dependency for reading a handful of DSL calls.
  */
 public final class RailsParser implements ScriptParser {
-
-    private static final Logger LOG = LoggerFactory.getLogger(RailsParser.class);
 
     private final BiFunction<Script, Dialect, ParsedScript> sqlEngine;
 
@@ -45,33 +38,18 @@ public final class RailsParser implements ScriptParser {
 
     @Override
     public ParsedScript parse(Script script, Dialect dialect) {
-        Dialect d = dialect == null ? Dialect.POSTGRESQL : dialect;
-        CodeSink sink = new CodeSink(script, d, sqlEngine);
-        String text = sink.text();
-        try {
-            RbLexer.Result lx = RbLexer.tokenize(text);
+        return CodeSink.run(script, dialect, sqlEngine, sink -> {
+            RbLexer.Result lx = RbLexer.tokenize(sink.text());
             lx.comments().forEach(c -> sink.comment(c.start(), c.text()));
             List<Node> body = RbSyntax.methodBody(lx.tokens());
             RailsWalker.Scope scope = new RailsWalker.Scope(null);
-            classConstants(script, scope);
+            classConstants(CodeSink.fileText(script), scope);
             new RailsWalker(sink, script.part()).statements(body, scope);
-        } catch (RuntimeException | StackOverflowError e) {
-            LOG.warn("{}: internal error reading the migration code: {}", script.file(), e.toString());
-            sink.statements().clear();
-            sink.unparsed(0, text.length(), "internal error while reading the code: " + e);
-        }
-        return sink.result(false);
+        });
     }
 
     /** {@code NAME = <literal>} lines of the file (class-level constants). */
-    private static void classConstants(Script script, RailsWalker.Scope scope) {
-        if (script.file() == null || !Files.isRegularFile(script.file())) return;
-        String module;
-        try {
-            module = ReadSupport.decode(Files.readAllBytes(script.file()));
-        } catch (IOException | RuntimeException e) {
-            return;
-        }
+    private static void classConstants(String module, RailsWalker.Scope scope) {
         List<RbToken> toks = RbLexer.tokenize(module).tokens();
         for (int k = 0; k + 3 < toks.size(); k++) {
             RbToken c = toks.get(k);

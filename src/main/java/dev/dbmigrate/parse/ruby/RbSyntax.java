@@ -705,34 +705,19 @@ public final class RbSyntax {
         }
     }
 
+    /** The rest of an if / unless / elsif after its keyword, through the shared {@code end}. */
     private Node ifRest(RbToken kw) {
         Node test = exprStatement();
         accept("then");
         List<Node> then = statements(false);
         List<Node> otherwise = new ArrayList<>();
         if (peek().is("elsif")) {
-            RbToken e = next();
-            otherwise.add(ifRestElsif(e));
+            otherwise.add(ifRest(next()));
             return new If(kw.start(), prevEnd(), test, kw.is("unless"), then, otherwise);
         }
         if (accept("else")) otherwise.addAll(statements(false));
         expect("end");
         return new If(kw.start(), prevEnd(), test, kw.is("unless"), then, otherwise);
-    }
-
-    private Node ifRestElsif(RbToken kw) {
-        Node test = exprStatement();
-        accept("then");
-        List<Node> then = statements(false);
-        List<Node> otherwise = new ArrayList<>();
-        if (peek().is("elsif")) {
-            RbToken e = next();
-            otherwise.add(ifRestElsif(e));
-            return new If(kw.start(), prevEnd(), test, false, then, otherwise);
-        }
-        if (accept("else")) otherwise.addAll(statements(false));
-        expect("end");
-        return new If(kw.start(), prevEnd(), test, false, then, otherwise);
     }
 
     /** Skips from a block keyword to its matching {@code end} (consumed). */
