@@ -220,8 +220,36 @@ public sealed interface Operation {
         public OpaqueCode {
             inner = inner == null ? List.of() : List.copyOf(inner);
         }
+
+        /**
+         * True when the body runs as the migration runs (a DO block, a RunPython); false for the
+         * body of a function, procedure, trigger or event, which only runs when it is called.
+         */
+        public boolean runsWhenMigrationRuns() {
+            String d = description == null ? "" : description;
+            return !(d.startsWith("function ") || d.startsWith("procedure ") || d.startsWith("trigger ") || d.startsWith("event "));
+        }
     }
 
     /** A statement or ORM call that could not be understood at all; {@code reason} says why. */
     record Unparsed(String reason) implements Operation {}
+
+    // ---- markers: change nothing in the schema, qualify the statement's other operations -----
+
+    /**
+     * Marker (first in its statement): the statement's other operations run only when
+     * {@code condition} holds at run time, e.g. an {@code if} in an Alembic upgrade that cannot be
+     * decided statically. The schema stage applies them as if it held; the analysis may say the
+     * step is conditional.
+     */
+    record Conditional(String condition) implements Operation {}
+
+    /**
+     * Marker (first in its statement): the runner applies the statement's other operations on
+     * {@code table} by rebuilding it (new table with the new definition, copy the rows, drop the
+     * old one, rename): Alembic batch mode on SQLite, Django's schema editor on SQLite. SQLite's
+     * ALTER TABLE restrictions therefore do not apply, but the whole table is rewritten under the
+     * migration's write lock. {@code reason} names the runner ("alembic batch_alter_table").
+     */
+    record TableRebuild(TableRef table, String reason) implements Operation {}
 }

@@ -33,6 +33,9 @@ public final class ParseCache {
     }
 
     public ParsedScript parse(Script script, Dialect dialect) {
+        // A Django operation's meaning depends on the model state of earlier migrations (and the
+        // Django parser keeps its own per-project cache): never cache it by its own text.
+        if (script.language() == Script.Language.PYTHON_DJANGO) return Parsers.parse(script, dialect);
         String key = key(script, dialect);
         synchronized (map) {
             ParsedScript hit = map.get(key);
@@ -51,11 +54,21 @@ public final class ParseCache {
         }
     }
 
+    private static String fileStamp(java.nio.file.Path f) {
+        try {
+            return java.nio.file.Files.size(f) + ":" + java.nio.file.Files.getLastModifiedTime(f).toMillis();
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+
     static String key(Script s, Dialect d) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(s.text().getBytes(StandardCharsets.UTF_8));
-            return s.file() + "|" + s.part() + "|" + s.startLine() + "|" + s.language() + "|" + d + "|" + HexFormat.of().formatHex(md.digest());
+            // for code, the rest of the file (module constants, helpers) matters too
+            String stamp = s.language() == Script.Language.SQL || s.file() == null ? "" : "|" + fileStamp(s.file());
+            return s.file() + "|" + s.part() + "|" + s.startLine() + "|" + s.language() + "|" + d + "|" + HexFormat.of().formatHex(md.digest()) + stamp;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

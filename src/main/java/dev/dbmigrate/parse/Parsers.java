@@ -13,6 +13,8 @@ public final class Parsers {
     private static final List<ScriptParser> PARSERS = List.of(
             new dev.dbmigrate.parse.js.JsMigrationParser(),
             new dev.dbmigrate.parse.liquibase.LiquibaseParser(),
+            new dev.dbmigrate.parse.python.alembic.AlembicParser(),
+            new dev.dbmigrate.parse.python.django.DjangoParser(),
             new dev.dbmigrate.parse.ruby.RailsParser(),
             new dev.dbmigrate.parse.sql.SqlScriptParser()
     );

@@ -2,8 +2,10 @@ package dev.dbmigrate.read;
 
 import dev.dbmigrate.InputException;
 import dev.dbmigrate.model.Tool;
+import dev.dbmigrate.read.alembic.AlembicReader;
 import dev.dbmigrate.read.dbmate.DbmateReader;
 import dev.dbmigrate.read.diesel.DieselReader;
+import dev.dbmigrate.read.django.DjangoReader;
 import dev.dbmigrate.read.drizzle.DrizzleReader;
 import dev.dbmigrate.read.flyway.FlywayReader;
 import dev.dbmigrate.read.golangmigrate.GolangMigrateReader;
@@ -30,6 +32,8 @@ public final class Readers {
             new TypeOrmReader(),
             new SequelizeReader(),
             new KnexReader(),
+            new DjangoReader(),
+            new AlembicReader(),
             new RailsReader(),
             new GolangMigrateReader(),
             new GooseReader(),

@@ -191,7 +191,7 @@ public final class Schema {
         else if (op instanceof DropType dt) enums.remove(nameKey(dt.name()));
         else if (op instanceof SetComment sc) setComment(sc);
         else if (op instanceof DropSchema ds) dropSchema(ds);
-        else if (op instanceof OpaqueCode oc) oc.inner().forEach(this::apply);
+        else if (op instanceof OpaqueCode oc && oc.runsWhenMigrationRuns()) oc.inner().forEach(this::apply);
     }
 
     private Table tableFor(TableRef ref) {

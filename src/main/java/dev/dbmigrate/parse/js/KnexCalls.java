@@ -102,10 +102,13 @@ final class KnexCalls {
 
     private boolean schema(Chain c, int from, int exprStart, JsScope scope) {
         String schemaName = null;
+        boolean firstCall = true;
         for (int k = from; k < c.links().size(); k++) {
             Chain.Link l = c.links().get(k);
             if (l.name().equals("schema")) continue;
             int start = k == 0 || c.links().get(k - 1).node().end() < exprStart ? exprStart : trimStart(c.links().get(k - 1).node().end());
+            if (firstCall && w.sink.line(start) == w.sink.line(exprStart)) start = exprStart;
+            firstCall = firstCall && (l.name().equals("withSchema") || !l.isCall());
             int end = l.node().end();
             if (!l.isCall()) {
                 w.sink.unparsed(start, end, "knex.schema." + l.name() + " is not a schema call");

@@ -225,7 +225,7 @@ final class BodyReader {
         }
         String expr = c.text(c.pos, end);
         if (expr.length() > 120) expr = expr.substring(0, 117) + "...";
-        inner.add(new Operation.Unparsed("dynamic SQL in EXECUTE " + expr.replaceAll("\\s+", " ")));
+        inner.add(new Operation.Unparsed("dynamic SQL in EXECUTE " + TokenCursor.collapseSpaces(expr)));
         return ddl;
     }
 }

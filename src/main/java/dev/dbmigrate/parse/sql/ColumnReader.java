@@ -389,7 +389,8 @@ final class ColumnReader {
             } else if (c.accept("NO", "INHERIT") || c.accept("ENFORCED") || c.accept("NOT", "ENFORCED")
                     || c.accept("VISIBLE") || c.accept("INVISIBLE")) {
                 // no effect on the model
-            } else if (c.accept("USING")) {
+            } else if (c.is("USING") && !c.is(1, "INDEX")) {
+                c.pos++;
                 using = c.ident().toLowerCase(Locale.ROOT);
             } else if (c.accept("COMMENT")) {
                 c.acceptOp('=');
@@ -447,10 +448,6 @@ final class ColumnReader {
                 && !(b > a + 1 && c.get(a + 1).isOp('.'));
         if (!plainName) return c.text(a, b).trim();
         String rest = t.src.substring(t.end, c.get(b - 1).end);
-        return c.normalize(t) + collapse(rest);
-    }
-
-    private static String collapse(String s) {
-        return s.isEmpty() ? s : s.replaceAll("\\s+", " ");
+        return c.normalize(t) + TokenCursor.collapseSpaces(rest);
     }
 }

@@ -164,6 +164,21 @@ final class SqlLexer {
     /** A quoted run starting at {@code q} (the opening quote); doubling always escapes the quote. */
     private Token quoted(int st, int q, char quote, boolean backslash, Token.Kind kind) {
         pos = q + 1;
+        if (!backslash) {
+            while (true) {
+                int e = s.indexOf(quote, pos);
+                if (e < 0) {
+                    pos = n;
+                    return tok(kind, st);
+                }
+                if (e + 1 < n && s.charAt(e + 1) == quote) {
+                    pos = e + 2;
+                } else {
+                    pos = e + 1;
+                    return tok(kind, st);
+                }
+            }
+        }
         while (pos < n) {
             char c = s.charAt(pos);
             if (backslash && c == '\\') {
@@ -231,12 +246,22 @@ final class SqlLexer {
         return c >= '0' && c <= '9';
     }
 
+    private static final boolean[] ASCII_WORD_START = new boolean[128];
+    private static final boolean[] ASCII_WORD_PART = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_WORD_START[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+            ASCII_WORD_PART[c] = ASCII_WORD_START[c] || (c >= '0' && c <= '9') || c == '$';
+        }
+    }
+
     static boolean isWordStart(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c >= 0x80 && Character.isLetter(c));
+        return c < 128 ? ASCII_WORD_START[c] : Character.isLetter(c);
     }
 
     static boolean isWordPart(char c) {
-        return isWordStart(c) || isDigit(c) || c == '$' || (c >= 0x80 && Character.isLetterOrDigit(c));
+        return c < 128 ? ASCII_WORD_PART[c] : Character.isLetterOrDigit(c);
     }
 
     // ---- literal values -------------------------------------------------------------------

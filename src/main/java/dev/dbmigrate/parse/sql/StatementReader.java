@@ -55,6 +55,8 @@ final class StatementReader {
 
     /** Kinds whose name is followed by a parenthesised argument list. */
     private static final Set<String> ROUTINES = Set.of("FUNCTION", "PROCEDURE", "AGGREGATE", "ROUTINE");
+    /** Kinds whose statements name no object (ALTER DEFAULT PRIVILEGES, CREATE USER MAPPING FOR role SERVER s). */
+    private static final Set<String> NAMELESS = Set.of("DEFAULT PRIVILEGES", "USER MAPPING");
     /** Kinds defined ON a table. */
     private static final Set<String> ON_TABLE = Set.of("TRIGGER", "POLICY", "RULE", "CONSTRAINT");
 
@@ -220,6 +222,8 @@ final class StatementReader {
         if (c.isOp('(') && !(c.peek(1) != null && (c.is(1, "SELECT") || c.is(1, "WITH") || c.is(1, "VALUES")))) {
             int open = c.pos;
             int close = c.matching(open) - 1;
+            // PARTITION OF and CREATE TABLE t (a, b) AS SELECT name columns without types
+            boolean typeOptional = parent != null || (close + 1 < c.end && c.get(close + 1).is("AS"));
             for (int[] p : c.splitTop(open + 1, close)) {
                 TokenCursor e = c.sub(p[0], p[1]);
                 if (e.accept("LIKE")) {
@@ -231,7 +235,7 @@ final class StatementReader {
                     if (el.index() != null) extra.add(new Operation.CreateIndex(el.index(), false, el.ifNotExists()));
                     else cons.add(el.constraint());
                 } else {
-                    ColumnReader.Column col = ColumnReader.column(e, parent != null);
+                    ColumnReader.Column col = ColumnReader.column(e, typeOptional);
                     cols.add(col.def());
                     cons.addAll(col.named());
                 }
@@ -407,7 +411,7 @@ final class StatementReader {
 
     private List<Operation> createOther(TokenCursor c, String kind, boolean orReplace) {
         boolean ine = c.ifNotExists();
-        String name = objectName(c);
+        String name = NAMELESS.contains(kind) ? null : objectName(c);
         TableRef table = null;
         List<Operation> ops = new ArrayList<>(2);
         if (ROUTINES.contains(kind) && c.isOp('(')) c.skipGroup();
@@ -453,7 +457,7 @@ final class StatementReader {
         if (kind.equals("TABLE") && !(c.is("ALL") && c.is(1, "IN"))) return AlterTableReader.read(c);
         if (kind.equals("TYPE")) return alterType(c);
         boolean ie = c.ifExists();
-        String name = objectName(c);
+        String name = NAMELESS.contains(kind) ? null : objectName(c);
         if (kind.equals("INDEX") && c.accept("RENAME", "TO")) {
             String now = c.ident();
             c.expectEnd();
@@ -561,7 +565,7 @@ final class StatementReader {
                 List<String> names = new ArrayList<>();
                 TableRef table = null;
                 do {
-                    String n = objectName(c);
+                    String n = NAMELESS.contains(kind) ? null : objectName(c);
                     if (ROUTINES.contains(kind) && c.isOp('(')) c.skipGroup();
                     names.add(n);
                 } while (c.acceptOp(','));
@@ -575,38 +579,63 @@ final class StatementReader {
 
     // ---- other statements ------------------------------------------------------------------
 
+    /** Words that may follow BEGIN / START TRANSACTION (modes, isolation levels). */
+    private static final Set<String> BEGIN_WORDS = Set.of("WORK", "TRANSACTION", "ISOLATION", "LEVEL", "READ", "WRITE", "ONLY",
+            "COMMITTED", "UNCOMMITTED", "REPEATABLE", "SERIALIZABLE", "DEFERRABLE", "NOT", "DEFERRED", "IMMEDIATE", "EXCLUSIVE",
+            "WITH", "CONSISTENT", "SNAPSHOT");
+    /** Words that may follow COMMIT / END / ROLLBACK. */
+    private static final Set<String> END_WORDS = Set.of("WORK", "TRANSACTION", "AND", "NO", "CHAIN", "RELEASE");
+
     private List<Operation> transaction(TokenCursor c) {
         String w = c.word();
         Operation.TxKind kind;
         switch (w) {
-            case "BEGIN" -> {
-                if (c.is("NOT") && c.is(1, "ATOMIC")) { // MariaDB anonymous compound statement
+            case "BEGIN", "START" -> {
+                if (w.equals("BEGIN") && c.is("NOT") && c.is(1, "ATOMIC")) { // MariaDB anonymous compound statement
                     c.pos--;
                     return List.of(BodyReader.tokenBody(c, c.pos, this, "BEGIN NOT ATOMIC block"));
                 }
+                if (w.equals("START")) c.expect("TRANSACTION");
+                onlyWords(c, BEGIN_WORDS, w);
                 kind = Operation.TxKind.BEGIN;
             }
-            case "START" -> {
-                c.expect("TRANSACTION");
-                kind = Operation.TxKind.BEGIN;
+            case "COMMIT", "END", "ROLLBACK", "ABORT" -> {
+                boolean rollback = w.equals("ROLLBACK") || w.equals("ABORT");
+                if (c.accept("PREPARED")) {
+                    c.string();
+                } else {
+                    c.accept("WORK");
+                    c.accept("TRANSACTION");
+                    if (rollback && c.accept("TO")) {
+                        c.accept("SAVEPOINT");
+                        c.ident();
+                        c.expectEnd();
+                        return List.of(new Operation.TransactionControl(Operation.TxKind.ROLLBACK_TO));
+                    }
+                    onlyWords(c, END_WORDS, w);
+                }
+                kind = rollback ? Operation.TxKind.ROLLBACK : Operation.TxKind.COMMIT;
             }
-            case "COMMIT", "END" -> kind = Operation.TxKind.COMMIT;
-            case "ROLLBACK", "ABORT" -> {
-                c.accept("WORK");
-                c.accept("TRANSACTION");
-                kind = c.is("TO") ? Operation.TxKind.ROLLBACK_TO : Operation.TxKind.ROLLBACK;
+            case "SAVEPOINT", "RELEASE" -> {
+                if (w.equals("RELEASE")) c.accept("SAVEPOINT");
+                c.ident();
+                kind = w.equals("SAVEPOINT") ? Operation.TxKind.SAVEPOINT : Operation.TxKind.RELEASE;
             }
-            case "SAVEPOINT" -> kind = Operation.TxKind.SAVEPOINT;
-            case "RELEASE" -> kind = Operation.TxKind.RELEASE;
             default -> throw c.error("unknown transaction statement " + w);
         }
-        // the rest is options (WORK, TRANSACTION, ISOLATION LEVEL ..., AND CHAIN) or a savepoint name
-        for (int k = c.pos; k < c.end; k++) {
-            Token t = c.get(k);
-            if (t.kind == Token.Kind.OP && !t.isOp(',') && !t.isOp('=')) throw c.error("unexpected " + TokenCursor.describe(t) + " in " + w);
-        }
-        c.pos = c.end;
+        c.expectEnd();
         return List.of(new Operation.TransactionControl(kind));
+    }
+
+    /** The rest of the statement must be words of {@code allowed} (and commas). */
+    private static void onlyWords(TokenCursor c, Set<String> allowed, String what) {
+        while (!c.atEnd()) {
+            Token t = c.peek();
+            if (!t.isOp(',') && !(t.kind == Token.Kind.WORD && allowed.contains(t.upper()))) {
+                throw c.error("unexpected " + TokenCursor.describe(t) + " after " + what);
+            }
+            c.pos++;
+        }
     }
 
     /** MySQL RENAME TABLE a TO b [, c TO d]. */

@@ -27,6 +27,8 @@ final class Token {
     final Kind kind;
     final int start;
     final int end;
+    /** Upper-case text, computed on first use (tokens belong to one parse, never shared between threads). */
+    private String upper;
 
     Token(String src, Kind kind, int start, int end) {
         this.src = src;
@@ -44,7 +46,9 @@ final class Token {
     }
 
     String upper() {
-        return text().toUpperCase(Locale.ROOT);
+        String u = upper;
+        if (u == null) upper = u = text().toUpperCase(Locale.ROOT);
+        return u;
     }
 
     char first() {
@@ -61,7 +65,14 @@ final class Token {
 
     /** An unquoted word equal to {@code kw} ignoring case ({@code kw} upper-case). */
     boolean is(String kw) {
-        return kind == Kind.WORD && end - start == kw.length() && src.regionMatches(true, start, kw, 0, kw.length());
+        int n = kw.length();
+        if (kind != Kind.WORD || end - start != n) return false;
+        for (int i = 0; i < n; i++) {
+            char a = src.charAt(start + i);
+            char b = kw.charAt(i);
+            if (a != b && !(b >= 'A' && b <= 'Z' && a == b + 32)) return false;
+        }
+        return true;
     }
 
     boolean isComment() {

@@ -388,6 +388,27 @@ final class TokenCursor {
         return sb.toString();
     }
 
+    /** Collapses each run of white space to one space (no regex: this runs for every index key and type). */
+    static String collapseSpaces(String s) {
+        StringBuilder b = null;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                int j = i;
+                while (j < n && Character.isWhitespace(s.charAt(j))) j++;
+                if (c != ' ' || j - i > 1) {
+                    if (b == null) b = new StringBuilder(n).append(s, 0, i);
+                    b.append(' ');
+                    i = j - 1;
+                    continue;
+                }
+            }
+            if (b != null) b.append(c);
+        }
+        return b == null ? s : b.toString();
+    }
+
     // ---- errors ----------------------------------------------------------------------------
 
     ReadException error(String message) {

@@ -70,6 +70,10 @@ class KnexParserTest {
         assertThat(ps.statements()).extracting(Statement::line).containsExactly(7, 15);
         assertThat(ps.statements().get(0).status()).isEqualTo(Statement.ParseStatus.ORM);
         assertThat(ps.statements().get(0).text()).startsWith("createTable('users'");
+
+        ParsedScript down = Parsers.parse(migration(Tool.KNEX, "knex", "20240101090000").down(), Dialect.POSTGRESQL);
+        assertThat(down.statements()).extracting(Statement::text).containsExactly("knex.schema.dropTable('posts')", "dropTable('users')");
+        assertThat(down.statements()).extracting(Statement::column).containsExactly(10, 41);
     }
 
     @Test

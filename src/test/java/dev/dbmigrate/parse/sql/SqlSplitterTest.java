@@ -183,6 +183,13 @@ class SqlSplitterTest {
     }
 
     @Test
+    void sqlServerGoLinesSeparateBatches() {
+        assertThat(texts(Dialect.MSSQL, "CREATE TABLE [a b] (id int)\nGO\nSELECT 1\ngo\n")).containsExactly("CREATE TABLE [a b] (id int)", "SELECT 1");
+        // elsewhere GO is just a word
+        assertThat(texts(PG, "SELECT 1\nGO\n")).containsExactly("SELECT 1\nGO");
+    }
+
+    @Test
     void psqlMetaCommandsAreSkipped() {
         String sql = """
                 \\set ON_ERROR_STOP on

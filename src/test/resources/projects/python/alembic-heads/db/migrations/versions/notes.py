@@ -1,0 +1,2 @@
+# helper notes, not a revision
+SOMETHING = 1

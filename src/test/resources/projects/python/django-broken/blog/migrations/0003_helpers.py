@@ -1,0 +1,2 @@
+# not a migration
+X = 1
