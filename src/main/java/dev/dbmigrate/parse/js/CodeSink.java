@@ -55,6 +55,7 @@ public final class CodeSink {
     private final BiFunction<Script, Dialect, ParsedScript> sqlEngine;
     private final Map<Integer, IgnoreDirective> ignores = new HashMap<>();
     private final List<Statement> out = new ArrayList<>();
+    private final java.util.ArrayDeque<String> conditions = new java.util.ArrayDeque<>();
 
     public CodeSink(Script script, Dialect dialect, BiFunction<Script, Dialect, ParsedScript> sqlEngine) {
         this.script = script;
@@ -147,9 +148,31 @@ public final class CodeSink {
 
     // ---- statements ------------------------------------------------------------------------
 
+    /**
+     * Statements added until the matching {@link #exitCondition()} run only when {@code condition}
+     * holds (an {@code if} the reader cannot decide): they get an {@link Operation.Conditional} marker first.
+     */
+    public void enterCondition(String condition) {
+        conditions.push(condition.replaceAll("\\s+", " ").trim());
+    }
+
+    public void exitCondition() {
+        conditions.pop();
+    }
+
+    private List<Operation> marked(List<Operation> ops) {
+        if (conditions.isEmpty()) return ops;
+        List<String> all = new ArrayList<>(conditions);
+        java.util.Collections.reverse(all);
+        List<Operation> withMarker = new ArrayList<>();
+        withMarker.add(new Operation.Conditional(String.join(" && ", all)));
+        withMarker.addAll(ops);
+        return withMarker;
+    }
+
     /** An ORM statement over {@code [start, end)} doing {@code ops}. */
     public void orm(int start, int end, List<Operation> ops) {
-        add(start, end, ops, ParseStatus.ORM);
+        add(start, end, marked(ops), ParseStatus.ORM);
     }
 
     /** An UNPARSED statement over {@code [start, end)}. */
@@ -203,6 +226,7 @@ public final class CodeSink {
         IgnoreDirective callIgnore = ignoreFor(line(callStart), line(Math.max(callStart, callEnd - 1)));
         for (Statement st : parsed.statements()) {
             IgnoreDirective ig = st.ignore() != null ? st.ignore() : callIgnore;
+            if (st.status() != ParseStatus.UNPARSED) st = st.withOperations(marked(st.operations()), st.status());
             if (origin != null) {
                 int col = st.column() + (st.line() == startLine ? origin.firstShift() : origin.otherShift());
                 int endCol = st.endColumn() + (st.endLine() == startLine ? origin.firstShift() : origin.otherShift());

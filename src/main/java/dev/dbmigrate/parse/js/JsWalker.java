@@ -166,10 +166,25 @@ final class JsWalker {
             thenScope.guard = g;
             elseScope.guard = new Guard(g.existence(), !g.exists());
         } else if (mentionsHandle(f.test(), scope) && existence(unawait(f.test()), scope) == null) {
-            topExpression(f.test(), scope);
+            expression(f.test(), scope, false);
         }
-        statement(f.then(), thenScope);
-        if (f.otherwise() != null) statement(f.otherwise(), elseScope);
+        String cond = g == null ? shorten(text(f.test())) : null;
+        branch(f.then(), thenScope, cond);
+        if (f.otherwise() != null) branch(f.otherwise(), elseScope, cond == null ? null : "!(" + cond + ")");
+    }
+
+    /** Walks one branch of an if; a condition the reader cannot decide marks its statements Conditional. */
+    private void branch(Stmt s, JsScope scope, String condition) {
+        if (condition == null) {
+            statement(s, scope);
+            return;
+        }
+        sink.enterCondition(condition);
+        try {
+            statement(s, scope);
+        } finally {
+            sink.exitCondition();
+        }
     }
 
     /** The guard an if-test sets up: {@code exists}, {@code !exists}, {@code !(await knex.schema.hasTable('t'))}. */

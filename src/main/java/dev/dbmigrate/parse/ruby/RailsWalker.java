@@ -195,8 +195,24 @@ final class RailsWalker {
             otherwise.guardColumn = g[1];
             otherwise.guardExists = !exists;
         }
-        statements(f.then(), then);
-        statements(f.otherwise(), otherwise);
+        String test = g == null ? shorten(text(f.test())) : null;
+        String negatedTest = test == null ? null : "!(" + test + ")";
+        branch(f.then(), then, f.negated() ? negatedTest : test);
+        branch(f.otherwise(), otherwise, f.negated() ? test : negatedTest);
+    }
+
+    /** Walks one branch of an if; a condition the reader cannot decide marks its statements Conditional. */
+    private void branch(List<Node> body, Scope scope, String condition) {
+        if (condition == null || body.isEmpty()) {
+            statements(body, scope);
+            return;
+        }
+        sink.enterCondition(condition);
+        try {
+            statements(body, scope);
+        } finally {
+            sink.exitCondition();
+        }
     }
 
     /** {table, column, exists} for {@code table_exists?(:t)} / {@code column_exists?(:t, :c)} (negated by {@code !}). */

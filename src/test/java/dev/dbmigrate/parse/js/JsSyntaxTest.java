@@ -77,6 +77,19 @@ class JsSyntaxTest {
     }
 
     @Test
+    void undecidableIfMarksBothBranchesConditional() {
+        String src = "exports.up = async (knex) => {\n  if (knex.client.config.client === 'pg') {\n    await knex.raw('CREATE EXTENSION IF NOT EXISTS citext');\n"
+                + "  } else {\n    await knex.schema.dropTable('x');\n  }\n  await knex.schema.dropTable('y');\n};\n";
+        ParsedScript ps = new JsMigrationParser().parse(new Script(Path.of("/nonexistent/m.js"), src, 1, Script.Language.JAVASCRIPT, "up"),
+                Dialect.POSTGRESQL);
+        assertThat(ps.statements()).hasSize(3);
+        assertThat(ps.statements().get(0).operations().get(0)).isEqualTo(new Operation.Conditional("knex.client.config.client === 'pg'"));
+        assertThat(ps.statements().get(0).operations().get(1)).isInstanceOf(Operation.OtherDdl.class);
+        assertThat(ps.statements().get(1).operations().get(0)).isEqualTo(new Operation.Conditional("!(knex.client.config.client === 'pg')"));
+        assertThat(ps.statements().get(2).operations()).hasSize(1).first().isInstanceOf(Operation.DropTable.class);
+    }
+
+    @Test
     void dynamicNamesAreUnparsedNotGuessed() {
         String src = "exports.up = (knex) => knex.schema.createTable(process.env.TABLE, (t) => { t.increments(); });\n";
         ParsedScript ps = new JsMigrationParser().parse(new Script(Path.of("/nonexistent/m.js"), src, 1, Script.Language.JAVASCRIPT, "up"),

@@ -180,6 +180,17 @@ class RailsParserTest {
     }
 
     @Test
+    void undecidableConditionsMarkStatementsConditional() {
+        String src = "def up\n  unless Rails.env.test?\n    add_index :users, :email\n  end\n  remove_column :users, :x if ENV[\"DROP\"]\nend\n";
+        ParsedScript ps = new RailsParser().parse(new Script(Path.of("/tmp/1_x.rb"), src, 1, Script.Language.RUBY, "up"), Dialect.POSTGRESQL);
+        assertThat(ps.statements()).hasSize(2);
+        assertThat(ps.statements().get(0).operations().get(0)).isEqualTo(new Operation.Conditional("!(Rails.env.test?)"));
+        assertThat(ps.statements().get(0).line()).isEqualTo(3);
+        assertThat(ps.statements().get(1).operations().get(0)).isEqualTo(new Operation.Conditional("ENV[\"DROP\"]"));
+        assertThat(ps.statements().get(1).operations().get(1)).isInstanceOf(Operation.DropColumn.class);
+    }
+
+    @Test
     void unreadableRubyIsUnparsedNotAnException() {
         String src = "def change\n  add_column :users, :x, :string\n  create_table :t do |t|\n    t.string :a, \"unterminated\n  end\nend\n";
         ParsedScript ps = new RailsParser().parse(new Script(Path.of("/tmp/1_x.rb"), src, 3, Script.Language.RUBY, "change"), Dialect.POSTGRESQL);
