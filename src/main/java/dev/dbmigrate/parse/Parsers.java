@@ -11,9 +11,11 @@ public final class Parsers {
 
     /** One line per parser; keep the list sorted by language. */
     private static final List<ScriptParser> PARSERS = List.of(
+            new dev.dbmigrate.parse.js.JsMigrationParser(),
             new dev.dbmigrate.parse.liquibase.LiquibaseParser(),
             new dev.dbmigrate.parse.python.alembic.AlembicParser(),
             new dev.dbmigrate.parse.python.django.DjangoParser(),
+            new dev.dbmigrate.parse.ruby.RailsParser(),
             new dev.dbmigrate.parse.sql.SqlScriptParser()
     );
 

@@ -60,6 +60,12 @@ public final class Schema {
     /** Undo journal (see {@link #beginJournal()}): the first state of every table/enum key changed since. */
     private Map<String, Table> journal;
     private Map<String, EnumType> enumJournal;
+    /**
+     * Every index, constraint and table name key ever used in this schema or the one it was copied
+     * from (never shrinks; shared by copies). A name not in it is certainly free, which makes the
+     * implicit-name and by-name lookups O(1) in the common case instead of a scan of every table.
+     */
+    private java.util.Set<String> everNamed = new java.util.HashSet<>();
 
     public Schema(Dialect dialect) {
         this.dialect = dialect == null ? Dialect.POSTGRESQL : dialect;
@@ -77,6 +83,7 @@ public final class Schema {
             s.tables.put(e.getKey(), e.getValue());
         }
         s.enums.putAll(enums);
+        s.everNamed = everNamed;
         return s;
     }
 
@@ -106,6 +113,38 @@ public final class Schema {
             else s.enums.put(e.getKey(), e.getValue());
         }
         return s;
+    }
+
+    /**
+     * Applies {@code op}, lets {@code probe} look at the result, then undoes it: "what would this
+     * operation do" (e.g. the implicit name a constraint gets) without copying the schema.
+     */
+    public <T> T trial(Operation op, java.util.function.Function<Schema, T> probe) {
+        Map<String, Table> outer = journal;
+        Map<String, EnumType> outerEnums = enumJournal;
+        beginJournal();
+        try {
+            apply(op);
+            return probe.apply(this);
+        } finally {
+            for (Map.Entry<String, Table> e : journal.entrySet()) {
+                if (e.getValue() == null) tables.remove(e.getKey());
+                else tables.put(e.getKey(), e.getValue());
+            }
+            for (Map.Entry<String, EnumType> e : enumJournal.entrySet()) {
+                if (e.getValue() == null) enums.remove(e.getKey());
+                else enums.put(e.getKey(), e.getValue());
+            }
+            journal = outer;
+            enumJournal = outerEnums;
+        }
+    }
+
+    /** The table as it was at {@link #beginJournal()} (cheap: no copy of the schema). */
+    public Optional<Table> journaledTable(TableRef ref) {
+        String k = key(ref);
+        if (journal != null && journal.containsKey(k)) return Optional.ofNullable(journal.get(k));
+        return table(ref);
     }
 
     public void endJournal() {
@@ -149,6 +188,7 @@ public final class Schema {
 
     /** The table holding the index (or index-backed constraint) {@code name}. */
     public Optional<Table> tableOfIndex(String name) {
+        if (!mayBeNamed(name)) return Optional.empty();
         for (Table t : tables.values()) {
             if (t.hasObjectNamed(name) && t.index(name).isPresent()) return Optional.of(t);
         }
@@ -161,6 +201,7 @@ public final class Schema {
     }
 
     public Optional<IndexDef> index(String name) {
+        if (!mayBeNamed(name)) return Optional.empty();
         for (Table t : tables.values()) {
             if (!t.hasObjectNamed(name)) continue;
             Optional<IndexDef> i = t.index(name);
@@ -171,6 +212,7 @@ public final class Schema {
 
     /** The table that holds constraint {@code name} (PostgreSQL constraint names are per table; first match). */
     public Optional<Table> tableOfConstraint(String name) {
+        if (!mayBeNamed(name)) return Optional.empty();
         for (Table t : tables.values()) {
             if (t.hasObjectNamed(name) && t.constraint(name).isPresent()) return Optional.of(t);
         }
@@ -209,6 +251,14 @@ public final class Schema {
 
     private boolean caseInsensitive() {
         return dialect != Dialect.POSTGRESQL;
+    }
+
+    private boolean mayBeNamed(String name) {
+        return name != null && everNamed.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    private void named(String name) {
+        if (name != null) everNamed.add(name.toLowerCase(Locale.ROOT));
     }
 
     // ---- replay ----------------------------------------------------------------------------
@@ -283,6 +333,7 @@ public final class Schema {
         Table existing = tables.get(k);
         if (existing != null && existing.complete() && ct.ifNotExists()) return;
         Table t = new Table(ct.table(), caseInsensitive(), true);
+        named(ct.table().name());
         if (ct.partitionBy() != null) t.setPartitionBy(ct.partitionBy());
         tables.put(k, t);
         for (ColumnDef c : ct.columns()) addColumnTo(t, c);
@@ -312,6 +363,7 @@ public final class Schema {
         Table t = tables.remove(key(ref));
         t = t == null ? new Table(ref, caseInsensitive(), false) : t.shared ? t.copy() : t;
         t.rename(newRef);
+        named(newName);
         tables.put(key(newRef), t);
         // references to the old name follow the table
         String oldKey = key(ref);
@@ -431,6 +483,7 @@ public final class Schema {
             return; // IF NOT EXISTS, or a duplicate the database would refuse: keep the first definition
         }
         String name = def.name() != null ? def.name() : implicitIndexName(t, def);
+        named(name);
         t.mutableIndexes().add(def.withName(name).withTable(t.ref()));
     }
 
@@ -448,6 +501,7 @@ public final class Schema {
 
     /** PostgreSQL: index names are unique in the schema and share it with constraint-backed indexes. */
     private boolean nameTaken(String name) {
+        if (!mayBeNamed(name)) return false;
         for (Table t : tables.values()) {
             if (t.hasObjectNamed(name) || t.same(t.name(), name)) return true;
         }
@@ -458,7 +512,9 @@ public final class Schema {
         List<Table> candidates = new ArrayList<>();
         if (ref != null) table(ref).ifPresent(candidates::add);
         candidates.addAll(tables.values());
+        if (!mayBeNamed(name)) return;
         for (Table t : candidates) {
+            if (!t.hasObjectNamed(name)) continue;
             if (t.index(name).isPresent()) {
                 Table mine = own(t);
                 mine.mutableIndexes().removeIf(i -> mine.same(i.name(), name));
@@ -481,6 +537,7 @@ public final class Schema {
         List<IndexDef> idx = table.mutableIndexes();
         for (int i = 0; i < idx.size(); i++) {
             if (table.same(idx.get(i).name(), ri.name())) {
+                named(ri.newName());
                 idx.set(i, idx.get(i).withName(ri.newName()));
                 return;
             }
@@ -488,6 +545,7 @@ public final class Schema {
         List<ConstraintDef> cs = table.mutableConstraints();
         for (int i = 0; i < cs.size(); i++) {
             if (table.same(cs.get(i).name(), ri.name())) {
+                named(ri.newName());
                 cs.set(i, cs.get(i).withName(ri.newName()));
                 return;
             }
@@ -515,6 +573,7 @@ public final class Schema {
             }
         }
         final ConstraintDef toAdd = named;
+        named(toAdd.name());
         t.mutableConstraints().removeIf(x -> t.same(x.name(), toAdd.name()));
         t.mutableConstraints().add(toAdd);
     }
@@ -592,7 +651,10 @@ public final class Schema {
         Table t = tableFor(rc.table());
         List<ConstraintDef> cs = t.mutableConstraints();
         for (int i = 0; i < cs.size(); i++) {
-            if (t.same(cs.get(i).name(), rc.name())) cs.set(i, cs.get(i).withName(rc.newName()));
+            if (t.same(cs.get(i).name(), rc.name())) {
+                named(rc.newName());
+                cs.set(i, cs.get(i).withName(rc.newName()));
+            }
         }
     }
 
@@ -652,6 +714,7 @@ public final class Schema {
         for (ColumnDef c : columns) t.putColumn(c);
         t.setComment(comment);
         touch(key(ref));
+        named(ref.name());
         tables.put(key(ref), t);
         return t;
     }
@@ -664,6 +727,7 @@ public final class Schema {
     /** Adds a named index to a table put with {@link #putTable}. */
     public void putIndex(IndexDef index) {
         Table t = tableFor(index.table());
+        named(index.name());
         t.mutableIndexes().removeIf(i -> t.same(i.name(), index.name()));
         t.mutableIndexes().add(index.withTable(t.ref()));
     }

@@ -23,8 +23,11 @@ public interface OperationContext {
     /** The schema just before this operation (earlier migrations + earlier statements of this one). */
     Schema schema();
 
-    /** The schema before this migration started. */
+    /** The schema before this migration started (built on demand: prefer {@link #tableBeforeMigration}). */
     Schema schemaBeforeMigration();
+
+    /** A table as it was before this migration started (cheap). */
+    java.util.Optional<dev.dbmigrate.schema.Table> tableBeforeMigration(TableRef table);
 
     /** The table was created earlier in this migration (empty, invisible to traffic). */
     boolean isNewTable(TableRef table);

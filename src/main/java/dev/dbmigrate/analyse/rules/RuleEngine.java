@@ -258,6 +258,11 @@ public final class RuleEngine {
         }
 
         @Override
+        public java.util.Optional<dev.dbmigrate.schema.Table> tableBeforeMigration(TableRef table) {
+            return before != null ? before.table(table) : schema.journaledTable(table);
+        }
+
+        @Override
         public Schema schemaBeforeMigration() {
             if (before == null) before = schema.journalSnapshot();
             return before;

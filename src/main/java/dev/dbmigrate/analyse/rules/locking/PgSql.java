@@ -36,16 +36,16 @@ public final class PgSql {
         Schema before = ctx.schema();
         Set<String> had = new HashSet<>();
         before.table(table).ifPresent(t -> t.constraints().forEach(c -> had.add(c.name())));
-        Schema after = before.copy();
-        after.apply(op);
-        Optional<Table> t = after.table(table);
-        if (t.isEmpty()) return Optional.empty();
-        List<ConstraintDef> cs = t.get().constraints();
-        for (int i = cs.size() - 1; i >= 0; i--) {
-            ConstraintDef c = cs.get(i);
-            if (c.kind() == kind && !had.contains(c.name())) return Optional.of(c);
-        }
-        return Optional.empty();
+        return before.trial(op, after -> {
+            Optional<Table> t = after.table(table);
+            if (t.isEmpty()) return Optional.<ConstraintDef>empty();
+            List<ConstraintDef> cs = t.get().constraints();
+            for (int i = cs.size() - 1; i >= 0; i--) {
+                ConstraintDef c = cs.get(i);
+                if (c.kind() == kind && !had.contains(c.name())) return Optional.of(c);
+            }
+            return Optional.<ConstraintDef>empty();
+        });
     }
 
     /** The constraint's name: as written, else as the database will name it. */

@@ -45,7 +45,7 @@ public final class ColumnOrigins {
      */
     public boolean isNew(OperationContext ctx, TableRef table, String column) {
         if (ctx.isNewTable(table)) return true;
-        Optional<Table> before = ctx.schemaBeforeMigration().table(table);
+        Optional<Table> before = ctx.tableBeforeMigration(table);
         return before.isPresent() && before.get().complete() && !before.get().hasColumn(originalName(ctx, table, column));
     }
 
