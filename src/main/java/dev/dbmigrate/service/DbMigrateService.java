@@ -106,7 +106,12 @@ public class DbMigrateService {
         return parseCache;
     }
 
-    private static DataProbe dataProbe(String databaseUrl) {
-        throw new InputException("data-aware checks (databaseUrl) are not available in this build yet");
+    /** Opens a read-only session for data-aware validation (closed by the validate service). */
+    private static ValidateService.OpenProbe dataProbe(String databaseUrl) {
+        dev.dbmigrate.db.DatabaseUrl url = dev.dbmigrate.db.DatabaseUrl.parse(databaseUrl);
+        dev.dbmigrate.db.ReadOnlySession session = dev.dbmigrate.db.ReadOnlySession.open(url);
+        return new ValidateService.OpenProbe(
+                dev.dbmigrate.db.probe.DataProbes.of(session.dialect(), session.connection(), java.time.Duration.ofSeconds(10)),
+                session, url.redacted());
     }
 }
