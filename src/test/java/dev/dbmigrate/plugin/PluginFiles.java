@@ -26,7 +26,6 @@ final class PluginFiles {
      * readOnlyHint the issue documents. The tests print this list; remove an entry when its tool is registered.
      */
     static final Map<String, Pending> PENDING = Map.of(
-            "check_drift", new Pending(5, true),
             "dry_run_migration", new Pending(6, false));
 
     record Pending(int issue, boolean readOnly) {}
