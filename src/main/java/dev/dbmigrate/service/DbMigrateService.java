@@ -6,6 +6,10 @@ import dev.dbmigrate.analyse.rollback.RollbackResult;
 import dev.dbmigrate.analyse.rules.DataProbe;
 import dev.dbmigrate.analyse.validate.ValidateRequest;
 import dev.dbmigrate.analyse.validate.ValidateResult;
+import dev.dbmigrate.db.dryrun.DryRunRequest;
+import dev.dbmigrate.db.dryrun.DryRunResult;
+import dev.dbmigrate.db.dryrun.ScratchDatabase;
+import dev.dbmigrate.schema.Schema;
 import dev.dbmigrate.detect.DetectResult;
 import dev.dbmigrate.detect.ProjectScanner;
 import dev.dbmigrate.parse.ParseCache;
@@ -24,6 +28,7 @@ public class DbMigrateService {
     private final ValidateService validate = new ValidateService(resolver, parseCache, DbMigrateService::dataProbe);
     private final RollbackService rollback = new RollbackService(resolver, parseCache);
     private final WriteGuard writeGuard;
+    private final DryRunService dryRun;
 
     /** A service that may write (files, scratch databases). */
     public DbMigrateService() {
@@ -33,6 +38,7 @@ public class DbMigrateService {
     /** @param writeGuard {@link WriteGuard#READ_ONLY} for read-only audit mode: every write is refused */
     public DbMigrateService(WriteGuard writeGuard) {
         this.writeGuard = writeGuard;
+        this.dryRun = new DryRunService(resolver, parseCache, rollback, writeGuard, DbMigrateService::snapshot, DbMigrateService::openScratch, url -> url);
     }
 
     /** Methods that write call {@code writeGuard().requireWritable(...)} before they do. */
@@ -61,12 +67,25 @@ public class DbMigrateService {
         return rollback.plan(request);
     }
 
+    /** dry_run_migration / dry-run: apply the history, the migration and its rollback on a scratch database. */
+    public DryRunResult dryRun(DryRunRequest request, Progress progress) {
+        return dryRun.dryRun(request, progress);
+    }
+
     public ProjectResolver resolver() {
         return resolver;
     }
 
     public ParseCache parseCache() {
         return parseCache;
+    }
+
+    private static Schema snapshot(java.sql.Connection c, dev.dbmigrate.model.Dialect d) {
+        throw new InputException("reading a database schema needs db/catalog, which is not in this build yet");
+    }
+
+    private static ScratchDatabase openScratch(String databaseUrl, Path root) {
+        throw new InputException("scratch database URLs need db/DatabaseUrl, which is not in this build yet");
     }
 
     private static DataProbe dataProbe(String databaseUrl) {

@@ -69,7 +69,8 @@ public final class RollbackPlans {
         return new MigrationPlan(m, steps, check, downSql, List.copyOf(tables), destroyer);
     }
 
-    private static String describe(SchemaDiff.Difference d) {
+    /** A schema difference in words: "column accounts.seats is left behind". */
+    public static String describe(SchemaDiff.Difference d) {
         String where = (d.table() == null ? "" : d.table()) + (d.name() == null ? "" : (d.table() == null ? "" : ".") + d.name());
         return switch (d.kind()) {
             case "missing" -> d.object() + " " + where + " is not restored";
