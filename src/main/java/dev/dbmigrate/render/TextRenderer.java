@@ -13,6 +13,7 @@ public final class TextRenderer {
         if (result instanceof DetectResult r) return DetectText.render(r);
         if (result instanceof ValidateResult r) return ValidateText.render(r);
         if (result instanceof RollbackResult r) return RollbackText.render(r);
+        if (result instanceof dev.dbmigrate.db.dryrun.DryRunResult r) return DryRunText.render(r);
         if (result instanceof String s) return s;
         return Json.pretty(result);
     }

@@ -234,7 +234,7 @@ public final class DryRunService {
         }
 
         private DryRunResult result(String verdict, DryRunResult.FirstError error, DryRunResult.RoundTrip rt) {
-            return new DryRunResult(verdict, project.root().toString(), project.tool().id(), dialect.id(), db.label(), all.get(target).id(), source, phases, error, rt,
+            return new DryRunResult(rt.restored(), verdict, project.root().toString(), project.tool().id(), dialect.id(), db.label(), all.get(target).id(), source, phases, error, rt,
                     irreversible, notes);
         }
     }

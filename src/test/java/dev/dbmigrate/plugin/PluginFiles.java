@@ -26,8 +26,7 @@ final class PluginFiles {
      * readOnlyHint the issue documents. The tests print this list; remove an entry when its tool is registered.
      */
     static final Map<String, Pending> PENDING = Map.of(
-            "check_drift", new Pending(5, true),
-            "dry_run_migration", new Pending(6, false));
+            "check_drift", new Pending(5, true));
 
     record Pending(int issue, boolean readOnly) {}
 

@@ -7,6 +7,7 @@ import java.util.List;
  * with the locks each statement took, its rollback applied, and whether the schema after the
  * rollback equals the schema before the migration.
  *
+ * @param passed          every statement ran and the rollback restores the schema exactly
  * @param verdict         one line: PASS / FAIL and why
  * @param projectPath     project root
  * @param tool            migration tool id
@@ -21,6 +22,7 @@ import java.util.List;
  * @param notes           assumptions and remarks
  */
 public record DryRunResult(
+        boolean passed,
         String verdict,
         String projectPath,
         String tool,
