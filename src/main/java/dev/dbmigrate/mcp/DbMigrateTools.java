@@ -93,19 +93,37 @@ public final class DbMigrateTools {
                         """
                         List a project's migrations in the order its tool applies them, with each migration's id, name, \
                         file and version, plus integrity problems (duplicate versions, multiple Alembic heads, Django \
-                        conflicts, files the tool will ignore, missing down files). With databaseUrl it reads the tool's \
-                        own history table (read-only session) and marks each migration applied, pending, failed, \
-                        modified (checksum differs) or missing (applied but no file). Passwords never appear in output.""",
+                        conflicts, files the tool will ignore, missing down files). With databaseUrl (or several \
+                        databaseUrls, or environments from .db-migrate.yml) it reads the tool's own history table in a \
+                        read-only session with a statement timeout and marks each migration applied, pending, failed, \
+                        modified (the recorded checksum differs from the file, computed the way the tool does) or \
+                        missing (recorded as applied, no file), with when it was applied and the current version; several \
+                        databases give one column per environment. An unreachable database is reported for that \
+                        environment and the file history is still returned. Passwords never appear in output.""",
                         true, false, true, true,
-                        (args, progress) -> notYet("migration_history", 5)));
+                        (args, progress) -> {
+                            List<String> urls = new java.util.ArrayList<>(args.strings("databaseUrl"));
+                            urls.addAll(args.strings("databaseUrls"));
+                            return service.history(args.existingPath("projectPath", true), urls, args.strings("environments"));
+                        }),
+                new ToolDefinition(
+                        "check_drift",
+                        "Check schema drift",
+                        """
+                        Compare the schema a project's migrations build with a live database: it reads the tool's history \
+                        table to know which migrations that database applied, replays those, reads the live catalog \
+                        (pg_catalog, information_schema or sqlite_master, in a read-only session with a statement timeout) \
+                        and lists tables, columns (type, nullability, default), indexes, constraints and enums that are \
+                        missing, extra or different, each with the SQL that makes the database match the migrations \
+                        (flagged when that SQL loses data). The tool's own history tables are left out. Needs databaseUrl or \
+                        an environment from .db-migrate.yml. Never writes to the database; passwords never appear in output.""",
+                        true, false, true, true,
+                        (args, progress) -> service.drift(args.existingPath("projectPath", true), args.string("databaseUrl"),
+                                args.string("environment"), args.strings("ignoreTables"))));
     }
 
     static Dialect dialect(String id) {
         if (id == null) return null;
         return Dialect.fromId(id).orElseThrow(() -> new InputException("unknown dialect '" + id + "' (postgresql, mysql, mariadb, sqlite)"));
-    }
-
-    private static Object notYet(String tool, int issue) {
-        throw new InputException(tool + " is not available in this build yet (tracked in issue #" + issue + ")");
     }
 }

@@ -1,5 +1,7 @@
 package dev.dbmigrate.render;
 
+import dev.dbmigrate.analyse.drift.DriftResult;
+import dev.dbmigrate.analyse.history.HistoryResult;
 import dev.dbmigrate.analyse.rollback.RollbackResult;
 import dev.dbmigrate.analyse.validate.ValidateResult;
 import dev.dbmigrate.detect.DetectResult;
@@ -13,6 +15,8 @@ public final class TextRenderer {
         if (result instanceof DetectResult r) return DetectText.render(r);
         if (result instanceof ValidateResult r) return ValidateText.render(r);
         if (result instanceof RollbackResult r) return RollbackText.render(r);
+        if (result instanceof HistoryResult r) return HistoryText.render(r);
+        if (result instanceof DriftResult r) return DriftText.render(r);
         if (result instanceof dev.dbmigrate.db.dryrun.DryRunResult r) return DryRunText.render(r);
         if (result instanceof String s) return s;
         return Json.pretty(result);

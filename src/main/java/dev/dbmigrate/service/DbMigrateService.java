@@ -1,6 +1,11 @@
 package dev.dbmigrate.service;
 
 import dev.dbmigrate.InputException;
+import dev.dbmigrate.analyse.drift.DriftResult;
+import dev.dbmigrate.analyse.drift.DriftService;
+import dev.dbmigrate.analyse.history.HistoryResult;
+import dev.dbmigrate.analyse.history.HistoryService;
+import dev.dbmigrate.analyse.history.MigrationSource;
 import dev.dbmigrate.analyse.rollback.RollbackRequest;
 import dev.dbmigrate.analyse.rollback.RollbackResult;
 import dev.dbmigrate.analyse.rules.DataProbe;
@@ -9,11 +14,15 @@ import dev.dbmigrate.analyse.validate.ValidateResult;
 import dev.dbmigrate.db.dryrun.DryRunRequest;
 import dev.dbmigrate.db.dryrun.DryRunResult;
 import dev.dbmigrate.db.dryrun.ScratchDatabase;
-import dev.dbmigrate.schema.Schema;
 import dev.dbmigrate.detect.DetectResult;
 import dev.dbmigrate.detect.ProjectScanner;
 import dev.dbmigrate.parse.ParseCache;
+import dev.dbmigrate.read.ReadResult;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -27,6 +36,9 @@ public class DbMigrateService {
     private final ParseCache parseCache = new ParseCache(20_000);
     private final ValidateService validate = new ValidateService(resolver, parseCache, DbMigrateService::dataProbe);
     private final RollbackService rollback = new RollbackService(resolver, parseCache);
+    private final HistoryService history = new HistoryService(this::migrationsOf);
+    private final DriftService drift = new DriftService(this::migrationsOf,
+            (migrations, dialect, notes) -> ProjectMigrations.replay(migrations, migrations.size(), dialect, parseCache, notes));
     private final WriteGuard writeGuard;
     private final DryRunService dryRun;
 
@@ -38,7 +50,8 @@ public class DbMigrateService {
     /** @param writeGuard {@link WriteGuard#READ_ONLY} for read-only audit mode: every write is refused */
     public DbMigrateService(WriteGuard writeGuard) {
         this.writeGuard = writeGuard;
-        this.dryRun = new DryRunService(resolver, parseCache, rollback, writeGuard, DbMigrateService::snapshot, DbMigrateService::openScratch, url -> url);
+        this.dryRun = new DryRunService(resolver, parseCache, rollback, writeGuard, new dev.dbmigrate.db.dryrun.CatalogSnapshot(),
+                (url, root) -> ScratchDatabase.open(dev.dbmigrate.db.DatabaseUrl.parse(url, root)), url -> dev.dbmigrate.db.DatabaseUrl.parse(url).redacted());
     }
 
     /** Methods that write call {@code writeGuard().requireWritable(...)} before they do. */
@@ -72,6 +85,30 @@ public class DbMigrateService {
         return dryRun.dryRun(request, progress);
     }
 
+    /**
+     * migration_history / history: the project's migrations with their state in each database.
+     *
+     * @param databaseUrls URLs to read ("name=URL" names one); may be empty
+     * @param environments environment names from .db-migrate.yml ("all" for every one); may be empty
+     */
+    public HistoryResult history(Path projectPath, List<String> databaseUrls, List<String> environments) {
+        return history.history(projectPath, databaseUrls, environments);
+    }
+
+    /** check_drift / drift: the schema the applied migrations build versus the live database. */
+    public DriftResult drift(Path projectPath, String databaseUrl, String environment, List<String> ignoreTables) {
+        return drift.drift(projectPath, databaseUrl, environment, ignoreTables);
+    }
+
+    private MigrationSource.Project migrationsOf(Path path) {
+        Project p = resolver.resolve(path, null, null, null);
+        List<String> notes = new ArrayList<>(p.notes());
+        ReadResult read = ProjectMigrations.read(p, notes);
+        Map<String, String> envs = new LinkedHashMap<>();
+        p.config().environments().forEach((name, env) -> envs.put(name, env.url()));
+        return new MigrationSource.Project(p.root(), p.tool(), p.dialect(), read, envs, notes);
+    }
+
     public ProjectResolver resolver() {
         return resolver;
     }
@@ -80,15 +117,12 @@ public class DbMigrateService {
         return parseCache;
     }
 
-    private static Schema snapshot(java.sql.Connection c, dev.dbmigrate.model.Dialect d) {
-        throw new InputException("reading a database schema needs db/catalog, which is not in this build yet");
-    }
-
-    private static ScratchDatabase openScratch(String databaseUrl, Path root) {
-        throw new InputException("scratch database URLs need db/DatabaseUrl, which is not in this build yet");
-    }
-
-    private static DataProbe dataProbe(String databaseUrl) {
-        throw new InputException("data-aware checks (databaseUrl) are not available in this build yet");
+    /** Opens a read-only session for data-aware validation (closed by the validate service). */
+    private static ValidateService.OpenProbe dataProbe(String databaseUrl) {
+        dev.dbmigrate.db.DatabaseUrl url = dev.dbmigrate.db.DatabaseUrl.parse(databaseUrl);
+        dev.dbmigrate.db.ReadOnlySession session = dev.dbmigrate.db.ReadOnlySession.open(url);
+        return new ValidateService.OpenProbe(
+                dev.dbmigrate.db.probe.DataProbes.of(session.dialect(), session.connection(), java.time.Duration.ofSeconds(10)),
+                session, url.redacted());
     }
 }

@@ -43,9 +43,12 @@ public final class ValidateService {
 
     private final ProjectResolver resolver;
     private final ParseCache cache;
-    private final Function<String, DataProbe> probes;
+    private final Function<String, OpenProbe> probes;
 
-    public ValidateService(ProjectResolver resolver, ParseCache cache, Function<String, DataProbe> probes) {
+    /** A data probe on an open read-only session, closed when the validation ends. */
+    public record OpenProbe(DataProbe probe, AutoCloseable session, String description) {}
+
+    public ValidateService(ProjectResolver resolver, ParseCache cache, Function<String, OpenProbe> probes) {
         this.resolver = resolver;
         this.cache = cache;
         this.probes = probes;
@@ -55,12 +58,29 @@ public final class ValidateService {
         if ((req.path() == null) == (req.sql() == null)) {
             throw new InputException("give either a path (migration file or folder) or inline sql, not both and not neither");
         }
-        return req.sql() != null ? validateInline(req) : validatePath(req, progress);
+        OpenProbe open = req.databaseUrl() == null ? null : probes.apply(req.databaseUrl());
+        DataProbe probe = open == null ? DataProbe.NONE : open.probe();
+        try {
+            ValidateResult r = req.sql() != null ? validateInline(req, probe) : validatePath(req, progress, probe);
+            if (open == null) return r;
+            List<String> notes = new ArrayList<>(r.notes());
+            notes.add("data-aware: evidence read from " + open.description() + " (read-only session)");
+            return new ValidateResult(r.risk(), r.target(), r.projectPath(), r.tool(), r.dialect(), r.pgVersion(), r.files(),
+                    r.migrationsReplayed(), r.statements(), r.summary(), r.findings(), r.unparsed(), notes);
+        } finally {
+            if (open != null) {
+                try {
+                    open.session().close();
+                } catch (Exception e) {
+                    LOG.debug("closing the data-aware session failed", e);
+                }
+            }
+        }
     }
 
     // ---- inline SQL ----
 
-    private ValidateResult validateInline(ValidateRequest req) {
+    private ValidateResult validateInline(ValidateRequest req, DataProbe probe) {
         List<String> notes = new ArrayList<>();
         Project project = null;
         Dialect dialect = req.dialect();
@@ -81,7 +101,7 @@ public final class ValidateService {
         if (replayed > 0) notes.add("checked against the schema built by the project's " + replayed + " migrations");
         AnalysisSettings settings = settings(project, dialect, req.pgVersion());
         ParsedScript parsed = cache.parse(new Script(null, req.sql(), 1, Script.Language.SQL, null), dialect);
-        List<Finding> findings = new RuleEngine(settings).check(parsed, null, schema, probe(req));
+        List<Finding> findings = new RuleEngine(settings).check(parsed, null, schema, probe);
         Acc acc = new Acc();
         acc.add(parsed, findings, null);
         return acc.result("inline SQL", project, dialect, settings, List.of(), replayed, notes);
@@ -89,7 +109,7 @@ public final class ValidateService {
 
     // ---- files and folders ----
 
-    private ValidateResult validatePath(ValidateRequest req, Progress progress) {
+    private ValidateResult validatePath(ValidateRequest req, Progress progress, DataProbe probe) {
         long t0 = System.nanoTime();
         Path target = req.path().toAbsolutePath().normalize();
         if (!Files.exists(target)) throw new InputException(target + ": no such file or directory");
@@ -130,7 +150,6 @@ public final class ValidateService {
         List<String> files = new ArrayList<>();
         int replayed = 0;
         int checked = 0;
-        DataProbe probe = probe(req);
         RuleEngine engine = new RuleEngine(settings);
         for (int i = 0; i <= last; i++) {
             Migration m = sequence.get(i);
@@ -215,10 +234,6 @@ public final class ValidateService {
             overrides = project.config().severityOverrides();
         }
         return new AnalysisSettings(dialect, pg, disabled, overrides);
-    }
-
-    private DataProbe probe(ValidateRequest req) {
-        return req.databaseUrl() == null ? DataProbe.NONE : probes.apply(req.databaseUrl());
     }
 
     static String rel(Project project, Path p) {

@@ -32,7 +32,7 @@ class McpStdioEndToEndTest {
     void listsTheMissionToolsWithSchemasAndAnnotations() {
         List<McpSchema.Tool> tools = mcp.tools();
         assertThat(tools).extracting(McpSchema.Tool::name)
-                .contains("detect_orm", "validate_migration", "plan_rollback", "migration_history");
+                .contains("detect_orm", "validate_migration", "plan_rollback", "migration_history", "check_drift");
         for (McpSchema.Tool t : tools) {
             assertThat(t.description()).as(t.name()).hasSizeGreaterThan(80);
             assertThat(t.inputSchema()).as(t.name()).isNotNull();

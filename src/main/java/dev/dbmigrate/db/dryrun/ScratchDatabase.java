@@ -69,6 +69,12 @@ public final class ScratchDatabase implements AutoCloseable {
         });
     }
 
+    /** A database the user named as scratch; nothing is dropped on close. */
+    public static ScratchDatabase open(dev.dbmigrate.db.DatabaseUrl url) throws SQLException {
+        Connection c = dev.dbmigrate.db.ScratchConnection.open(url);
+        return new ScratchDatabase(url.dialect(), c, url.redacted() + " (scratch, " + c.getMetaData().getDatabaseProductName() + " " + serverVersion(c) + ")", () -> { });
+    }
+
     private static String serverVersion(Connection c) throws SQLException {
         String v = c.getMetaData().getDatabaseProductVersion();
         int sp = v.indexOf(' ');

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * that is part of the primary key, a UNIQUE constraint, an index or a foreign key (checked on
  * SQLite 3.50). The fix is the 12-step rebuild of sqlite.org/lang_altertable.html written out with
  * the table's real columns from the schema. Statements read from an ORM are skipped: Django, Rails,
- * Knex, Sequelize and Alembic batch mode perform that rebuild themselves on SQLite.
+ * Knex, Sequelize, TypeORM and Alembic batch mode perform that rebuild themselves on SQLite; a plain
+ * Alembic {@code op.alter_column} outside {@code batch_alter_table} does not, and is reported.
  */
 @RuleSpec(
         id = "sqlite-unsupported-alter",
@@ -38,9 +39,16 @@ import java.util.regex.Pattern;
         dialects = Dialect.SQLITE)
 public final class SqliteUnsupportedAlter extends Rule {
 
+    private static boolean rebuiltByTheOrm(OperationContext ctx) {
+        Statement st = ctx.statement();
+        if (st.status() != Statement.ParseStatus.ORM) return false;
+        if (st.operations().stream().anyMatch(o -> o instanceof Operation.TableRebuild)) return true;
+        return ctx.migration() == null || ctx.migration().tool() != dev.dbmigrate.model.Tool.ALEMBIC;
+    }
+
     @Override
     public void check(OperationContext ctx, Operation op) {
-        if (ctx.statement().status() == Statement.ParseStatus.ORM) return;
+        if (rebuiltByTheOrm(ctx)) return;
         String what = unsupported(ctx, op);
         if (what == null) return;
         TableRef table = op.table();
