@@ -96,7 +96,7 @@ public final class InversePlanner {
         if (op instanceof Operation.CreateEnum ce) return Inverse.of(ddl.dropType(ce.name()));
         if (op instanceof Operation.AddEnumValue av) return enumValueInverse(s, av);
         if (op instanceof Operation.RenameEnumValue rv) {
-            return Inverse.of("ALTER TYPE " + ddl.q(rv.type()) + " RENAME VALUE " + DdlWriter.literal(rv.newValue()) + " TO " + DdlWriter.literal(rv.value()) + ";");
+            return Inverse.of("ALTER TYPE " + ddl.qualified(rv.type()) + " RENAME VALUE " + DdlWriter.literal(rv.newValue()) + " TO " + DdlWriter.literal(rv.value()) + ";");
         }
         if (op instanceof Operation.DropType dt) {
             Optional<EnumType> e = s.enumType(dt.name());
@@ -287,25 +287,36 @@ public final class InversePlanner {
         if (e.isPresent() && e.get().values().contains(av.value())) return Inverse.none();
         List<String> rebuild = new ArrayList<>();
         if (e.isPresent()) {
-            String tmp = av.type() + "_old";
+            String type = e.get().name();
+            String tmp = DdlWriter.unqualified(type) + "_old";
+            String tmpQualified = type.contains(".") ? type.substring(0, type.lastIndexOf('.') + 1) + tmp : tmp;
             rebuild.add("-- PostgreSQL cannot drop an enum label. Rebuild the type without '" + av.value() + "' (fails while rows still use it):");
-            rebuild.add("ALTER TYPE " + ddl.q(av.type()) + " RENAME TO " + ddl.q(tmp) + ";");
-            rebuild.add(ddl.createEnum(e.get().name(), e.get().values()));
+            rebuild.add("ALTER TYPE " + ddl.qualified(type) + " RENAME TO " + ddl.q(tmp) + ";");
+            rebuild.add(ddl.createEnum(type, e.get().values()));
             for (Table t : s.tables()) {
                 for (ColumnDef c : t.columns()) {
-                    if (c.type() != null && c.type().name().equalsIgnoreCase(av.type())) {
+                    if (c.type() != null && sameType(c.type().name(), type)) {
                         // a default of the old type cannot be cast automatically: drop it around the change
                         if (c.defaultExpr() != null) rebuild.add(ddl.setDefault(t.ref(), c.name(), null));
-                        rebuild.add("ALTER TABLE " + ddl.table(t.ref()) + " ALTER COLUMN " + ddl.q(c.name()) + " TYPE " + ddl.q(e.get().name())
-                                + " USING " + ddl.q(c.name()) + "::text::" + ddl.q(e.get().name()) + ";");
+                        rebuild.add("ALTER TABLE " + ddl.table(t.ref()) + " ALTER COLUMN " + ddl.q(c.name()) + " TYPE " + ddl.qualified(type)
+                                + " USING " + ddl.q(c.name()) + "::text::" + ddl.qualified(type) + ";");
                         if (c.defaultExpr() != null) rebuild.add(ddl.setDefault(t.ref(), c.name(), c.defaultExpr()));
                     }
                 }
             }
-            rebuild.add("DROP TYPE " + ddl.q(tmp) + ";");
+            rebuild.add("DROP TYPE " + ddl.qualified(tmpQualified) + ";");
         }
         return new Inverse(rebuild, false, false, "ALTER TYPE " + av.type() + " ADD VALUE '" + av.value()
                 + "' cannot be undone in PostgreSQL (labels cannot be dropped)" + (rebuild.isEmpty() ? "" : "; the script rebuilds the type without it, which works only when no row uses the label"));
+    }
+
+    /** A column type naming the enum {@code enumName} ("public.status" and "status" are the same type). */
+    static boolean sameType(String columnType, String enumName) {
+        return stripPublic(columnType).equalsIgnoreCase(stripPublic(enumName));
+    }
+
+    private static String stripPublic(String name) {
+        return name.regionMatches(true, 0, "public.", 0, 7) ? name.substring(7) : name;
     }
 
     private Inverse restoreComment(Schema s, Operation.SetComment sc) {

@@ -8,11 +8,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -37,15 +36,26 @@ public final class DryRunner {
     private static final String ACTIVE_SQL_TRANSACTION = "25001";
     private static final int MAX_SQL = 200;
 
+    /** Lock rows of this session; names come from the relations that existed before the script (dropped ones included). */
     private static final String LOCKS_SQL = """
-            SELECT l.mode, c.oid, n.nspname, c.relname, c.relkind
-              FROM pg_locks l
-              JOIN pg_class c ON c.oid = l.relation
+            SELECT mode, relation FROM pg_locks
+             WHERE pid = pg_backend_pid() AND granted AND locktype = 'relation' AND relation IS NOT NULL
+            """;
+
+    /** User relations with, for indexes and owned sequences, the table they belong to. */
+    private static final String RELATIONS_SQL = """
+            SELECT c.oid, n.nspname, c.relname, c.relkind, coalesce(i.indrelid, d.refobjid, 0) AS parent
+              FROM pg_class c
               JOIN pg_namespace n ON n.oid = c.relnamespace
-             WHERE l.pid = pg_backend_pid() AND l.granted AND l.locktype = 'relation'
-               AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
+              LEFT JOIN pg_index i ON i.indexrelid = c.oid
+              LEFT JOIN pg_depend d ON c.relkind = 'S' AND d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                                   AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
+             WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
                AND n.nspname NOT LIKE 'pg_temp%'
             """;
+
+    /** A relation that existed before the script: its display name, pg_class.relkind, and owning table (0 for tables). */
+    private record Rel(String name, String kind, long parent) {}
 
     private final Connection connection;
     private final Dialect dialect;
@@ -82,7 +92,7 @@ public final class DryRunner {
         boolean ownControl = script.statements().stream().anyMatch(DryRunner::isTransactionControl);
         if (dialect.isMysqlFamily() || ownControl) wrap = Wrap.NONE;
         observeLocks &= pg;
-        Set<Long> existing = observeLocks ? relations() : Set.of();
+        Map<Long, Rel> existing = observeLocks ? relations() : Map.of();
         List<StatementRun> out = new ArrayList<>();
         long t0 = System.nanoTime();
         connection.setAutoCommit(true);
@@ -176,31 +186,40 @@ public final class DryRunner {
     }
 
     /** Relations that exist now (their locks matter; locks on relations the script creates block nobody). */
-    private Set<Long> relations() throws SQLException {
-        Set<Long> out = new HashSet<>();
-        try (java.sql.Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT oid FROM pg_class")) {
-            while (rs.next()) out.add(rs.getLong(1));
+    private Map<Long, Rel> relations() throws SQLException {
+        Map<Long, Rel> out = new HashMap<>();
+        try (java.sql.Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(RELATIONS_SQL)) {
+            while (rs.next()) {
+                String schema = rs.getString(2);
+                out.put(rs.getLong(1), new Rel(schema.equals("public") ? rs.getString(3) : schema + "." + rs.getString(3), rs.getString(4), rs.getLong(5)));
+            }
         }
         return out;
     }
 
     /**
-     * The strongest lock this session holds on each relation that existed before the script, by
-     * relation. ACCESS SHARE (what every read takes) is left out: it only conflicts with ACCESS EXCLUSIVE.
+     * The strongest lock this session holds on each relation that existed before the script. ACCESS
+     * SHARE (what every read takes) is left out: it only conflicts with ACCESS EXCLUSIVE. So are
+     * locks on an index or owned sequence no stronger than the lock on its table (the table's says it all).
      */
-    private Map<String, LockTaken> locks(Set<Long> existing) throws SQLException {
-        Map<String, LockTaken> out = new LinkedHashMap<>();
+    private Map<String, LockTaken> locks(Map<Long, Rel> existing) throws SQLException {
+        Map<Long, LockTaken> byOid = new LinkedHashMap<>();
         try (java.sql.Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(LOCKS_SQL)) {
             while (rs.next()) {
-                if (!existing.contains(rs.getLong(2))) continue;
-                String schema = rs.getString(3);
-                String rel = schema.equals("public") ? rs.getString(4) : schema + "." + rs.getString(4);
-                LockTaken l = LockTaken.of(rs.getString(1), rel, rs.getString(5));
+                Rel rel = existing.get(rs.getLong(2));
+                if (rel == null) continue;
+                LockTaken l = LockTaken.of(rs.getString(1), rel.name(), rel.kind());
                 if (l.mode().equals("ACCESS SHARE")) continue;
-                String key = l.kind() + " " + rel;
-                LockTaken prev = out.get(key);
-                if (prev == null || LockTaken.strength(l.mode()) > LockTaken.strength(prev.mode())) out.put(key, l);
+                LockTaken prev = byOid.get(rs.getLong(2));
+                if (prev == null || LockTaken.strength(l.mode()) > LockTaken.strength(prev.mode())) byOid.put(rs.getLong(2), l);
             }
+        }
+        Map<String, LockTaken> out = new LinkedHashMap<>();
+        for (Map.Entry<Long, LockTaken> e : byOid.entrySet()) {
+            long parent = existing.get(e.getKey()).parent();
+            LockTaken onTable = parent == 0 ? null : byOid.get(parent);
+            if (onTable != null && LockTaken.strength(e.getValue().mode()) <= LockTaken.strength(onTable.mode())) continue;
+            out.put(e.getValue().kind() + " " + e.getValue().relation(), e.getValue());
         }
         return out;
     }
