@@ -116,8 +116,15 @@ public final class DdlWriter {
     /** CREATE TABLE with columns and constraints; foreign keys included unless {@code withoutForeignKeys}. */
     public String createTable(Table t, boolean withoutForeignKeys) {
         List<String> parts = new ArrayList<>();
-        for (ColumnDef c : t.columns()) parts.add("    " + columnDefinition(c));
+        // SQLite: AUTOINCREMENT exists only as "INTEGER PRIMARY KEY AUTOINCREMENT" on the column
+        ConstraintDef inlinePk = d != Dialect.SQLITE ? null : t.primaryKey()
+                .filter(pk -> pk.columns().size() == 1 && t.column(pk.columns().get(0)).map(ColumnDef::autoIncrement).orElse(false)).orElse(null);
+        for (ColumnDef c : t.columns()) {
+            boolean inline = inlinePk != null && t.same(c.name(), inlinePk.columns().get(0));
+            parts.add("    " + (inline ? q(c.name()) + " INTEGER PRIMARY KEY AUTOINCREMENT" : columnDefinition(c)));
+        }
         for (ConstraintDef c : t.constraints()) {
+            if (c == inlinePk) continue;
             if (withoutForeignKeys && c.kind() == ConstraintDef.Kind.FOREIGN_KEY) continue;
             if (c.notValid() && d == Dialect.POSTGRESQL) continue; // added after, NOT VALID cannot be declared inline
             parts.add("    " + constraintDefinition(c));

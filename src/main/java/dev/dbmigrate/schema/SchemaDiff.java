@@ -149,6 +149,7 @@ public final class SchemaDiff {
         if (!sameType(e.type(), a.type())) parts.add("type " + typeText(e.type()) + " vs " + typeText(a.type()));
         if (e.notNull() != a.notNull()) parts.add(e.notNull() ? "NOT NULL vs nullable" : "nullable vs NOT NULL");
         if (!sameDefault(e.defaultExpr(), a.defaultExpr())) parts.add("default " + e.defaultExpr() + " vs " + a.defaultExpr());
+        if (e.autoIncrement() != a.autoIncrement()) parts.add(e.autoIncrement() ? "AUTO_INCREMENT vs not" : "not AUTO_INCREMENT vs AUTO_INCREMENT");
         boolean eId = e.generated() != null && e.generated().identity();
         boolean aId = a.generated() != null && a.generated().identity();
         if (eId != aId) parts.add(eId ? "identity vs not identity" : "not identity vs identity");

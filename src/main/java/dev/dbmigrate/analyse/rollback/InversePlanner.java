@@ -65,7 +65,15 @@ public final class InversePlanner {
         }
         if (op instanceof Operation.DropTable dt) return recreateTable(s, dt.table());
         if (op instanceof Operation.RenameTable rt) {
-            return Inverse.of(ddl.renameTable(new TableRef(rt.table().schema(), rt.newName()), rt.table().name()));
+            String back = ddl.renameTable(new TableRef(rt.table().schema(), rt.newName()), rt.table().name());
+            if (dialect == Dialect.SQLITE && s.referencing(rt.table()).isEmpty()) {
+                // SQLite 3.26+ rewrites other tables' REFERENCES to follow a renamed table. Renaming back must not
+                // drag references that the forward rename did not move (the rebuild pattern: DROP TABLE t;
+                // ALTER TABLE t_new RENAME TO t leaves references to t in place); the legacy mode (with
+                // foreign_keys OFF, which the rollback script sets) renames without rewriting them.
+                return Inverse.of("PRAGMA legacy_alter_table = ON;", back, "PRAGMA legacy_alter_table = OFF;");
+            }
+            return Inverse.of(back);
         }
         if (op instanceof Operation.AddColumn ac) {
             Optional<Table> t = s.table(ac.table());
@@ -133,8 +141,9 @@ public final class InversePlanner {
             return Inverse.irreversible("the definition of " + ref + " is not known from the migrations: recreate it from a backup");
         }
         List<String> sql = new ArrayList<>(ddl.recreateTable(t.get(), false));
-        // foreign keys of other tables that pointed at it were dropped with it
-        for (Map.Entry<Table, ConstraintDef> e : s.referencing(ref)) {
+        // PostgreSQL dropped the foreign keys of other tables that pointed at it (CASCADE); MySQL and
+        // SQLite keep them, dangling, and they point at the recreated table again
+        for (Map.Entry<Table, ConstraintDef> e : dialect == Dialect.POSTGRESQL ? s.referencing(ref) : List.<Map.Entry<Table, ConstraintDef>>of()) {
             if (e.getKey().ref().equals(t.get().ref())) continue;
             sql.add(ddl.addConstraint(e.getKey().ref(), e.getValue()));
         }
