@@ -56,7 +56,7 @@ public final class SchemaDiff {
                 out.add(new Difference("missing", "table", e.ref().qualified(), null, describe(e), null, null));
                 continue;
             }
-            compareTables(e, a.get(), opt, out);
+            compareTables(e, a.get(), opt, expected.dialect().isMysqlFamily(), out);
         }
         for (Table a : actual.tables()) {
             if (expected.table(a.ref()).isEmpty()) out.add(new Difference("extra", "table", a.ref().qualified(), null, null, describe(a), null));
@@ -74,7 +74,7 @@ public final class SchemaDiff {
         return out;
     }
 
-    private static void compareTables(Table e, Table a, Options opt, List<Difference> out) {
+    private static void compareTables(Table e, Table a, Options opt, boolean mysql, List<Difference> out) {
         String t = e.ref().qualified();
         for (ColumnDef ec : e.columns()) {
             Optional<ColumnDef> ac = a.column(ec.name());
@@ -89,8 +89,8 @@ public final class SchemaDiff {
             if (e.column(acol.name()).isEmpty()) out.add(new Difference("extra", "column", t, acol.name(), null, describe(acol), null));
         }
         // constraints: by name, or by shape when names are not compared
-        List<ConstraintDef> unmatched = new ArrayList<>(a.constraints());
-        for (ConstraintDef ec : e.constraints()) {
+        List<ConstraintDef> unmatched = new ArrayList<>(constraints(a, mysql));
+        for (ConstraintDef ec : constraints(e, mysql)) {
             ConstraintDef match = findConstraint(ec, unmatched, a, opt);
             if (match == null) {
                 out.add(new Difference("missing", "constraint", t, ec.name(), describe(ec), null, null));
@@ -102,8 +102,8 @@ public final class SchemaDiff {
         }
         for (ConstraintDef ac : unmatched) out.add(new Difference("extra", "constraint", t, ac.name(), null, describe(ac), null));
 
-        List<IndexDef> unmatchedIdx = new ArrayList<>(a.indexes());
-        for (IndexDef ei : e.indexes()) {
+        List<IndexDef> unmatchedIdx = new ArrayList<>(indexes(a, mysql));
+        for (IndexDef ei : indexes(e, mysql)) {
             IndexDef match = findIndex(ei, unmatchedIdx, a, opt);
             if (match == null) {
                 out.add(new Difference("missing", "index", t, ei.name(), describe(ei), null, null));
@@ -118,6 +118,23 @@ public final class SchemaDiff {
         if (opt.compareComments() && !Objects.equals(blankToNull(e.comment()), blankToNull(a.comment()))) {
             out.add(new Difference("different", "comment", t, null, e.comment(), a.comment(), "table comment differs"));
         }
+    }
+
+    /**
+     * MySQL / MariaDB: a UNIQUE KEY and a CREATE UNIQUE INDEX are the same object (a unique index, listed
+     * as a UNIQUE constraint), so unique indexes are compared as UNIQUE constraints.
+     */
+    private static List<ConstraintDef> constraints(Table t, boolean mysql) {
+        if (!mysql) return t.constraints();
+        List<ConstraintDef> out = new ArrayList<>(t.constraints());
+        for (IndexDef i : t.indexes()) {
+            if (i.unique() && i.where() == null) out.add(ConstraintDef.unique(i.name(), i.columns()));
+        }
+        return out;
+    }
+
+    private static List<IndexDef> indexes(Table t, boolean mysql) {
+        return mysql ? t.indexes().stream().filter(i -> !i.unique() || i.where() != null).toList() : t.indexes();
     }
 
     private static ConstraintDef findConstraint(ConstraintDef ec, List<ConstraintDef> candidates, Table a, Options opt) {

@@ -46,15 +46,45 @@ public final class InversePlanner {
     public List<PlannedStep> plan(Schema before, ParsedScript up) {
         Schema s = before.copy();
         List<PlannedStep> steps = new ArrayList<>();
+        java.util.Set<String> createdHere = new java.util.HashSet<>();
         for (Statement st : up.statements()) {
             for (Operation op : st.operations()) {
-                Inverse inv = inverse(s, op, st);
+                Inverse inv = subsumedByDrop(s, op, createdHere) ? null : inverse(s, op, st);
                 if (inv != null) steps.add(new PlannedStep(st, op, inv));
+                track(s, op, createdHere);
                 s.apply(op);
             }
         }
         Collections.reverse(steps);
         return steps;
+    }
+
+    /**
+     * True for a change to a table this migration created: dropping the table undoes it, and undoing it
+     * first can fail (MySQL refuses to drop an index a foreign key needs).
+     */
+    private static boolean subsumedByDrop(Schema s, Operation op, java.util.Set<String> createdHere) {
+        if (createdHere.isEmpty() || op instanceof Operation.CreateTable || op instanceof Operation.RenameTable
+                || op instanceof Operation.DropTable || op.table() == null) {
+            return false;
+        }
+        return createdHere.contains(s.key(op.table())) && (op instanceof Operation.CreateIndex || op instanceof Operation.DropIndex
+                || op instanceof Operation.RenameIndex || op instanceof Operation.AddConstraint || op instanceof Operation.DropConstraint
+                || op instanceof Operation.RenameConstraint || op instanceof Operation.ValidateConstraint || op instanceof Operation.SetComment
+                || op instanceof Operation.AddColumn || op instanceof Operation.DropColumn || op instanceof Operation.RenameColumn
+                || op instanceof Operation.AlterColumnType || op instanceof Operation.AlterColumnNullability
+                || op instanceof Operation.AlterColumnDefault || op instanceof Operation.RedefineColumn || op instanceof Operation.DataChange);
+    }
+
+    /** Follows the tables this migration created (by schema key) through renames and drops. */
+    private static void track(Schema s, Operation op, java.util.Set<String> createdHere) {
+        if (op instanceof Operation.CreateTable ct && !(ct.ifNotExists() && s.table(ct.table()).map(Table::complete).orElse(false))) {
+            createdHere.add(s.key(ct.table()));
+        } else if (op instanceof Operation.RenameTable rt && createdHere.remove(s.key(rt.table()))) {
+            createdHere.add(s.key(new TableRef(rt.table().schema(), rt.newName())));
+        } else if (op instanceof Operation.DropTable dt) {
+            createdHere.remove(s.key(dt.table()));
+        }
     }
 
     /** The inverse of {@code op} given the schema {@code s} just before it; null when there is nothing to say. */
@@ -241,7 +271,9 @@ public final class InversePlanner {
     }
 
     private Inverse recreateIndex(Schema s, Operation.DropIndex di) {
-        Optional<Table> t = di.table() != null ? s.table(di.table()).filter(x -> x.index(di.name()).isPresent()) : s.tableOfIndex(di.name());
+        Optional<Table> t = di.table() != null
+                ? s.table(di.table()).filter(x -> x.index(di.name()).isPresent() || x.constraint(di.name()).isPresent())
+                : s.tableOfIndex(di.name());
         if (t.isPresent()) {
             Optional<IndexDef> i = t.get().index(di.name());
             if (i.isPresent()) return Inverse.of(ddl.createIndex(i.get(), di.concurrently()));

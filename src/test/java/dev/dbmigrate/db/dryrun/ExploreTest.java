@@ -14,8 +14,9 @@ class ExploreTest {
         String ids = System.getProperty("ids", "1,2,3,4,5");
         String mode = System.getProperty("mode", "generated");
         for (String id : ids.split(",")) {
-            try {
-                var r = s.dryRun(new DryRunRequest(Path.of(proj), id, System.getProperty("url"), true, null, DryRunRequest.Rollback.fromId(mode)), Progress.NONE);
+            try (var maria = System.getProperty("maria") != null ? dev.dbmigrate.testing.TestDatabases.liveMariaDb() : null) {
+                String url = maria != null ? "mariadb://root@127.0.0.1:3306/" + maria.name() : System.getProperty("url");
+                var r = s.dryRun(new DryRunRequest(Path.of(proj), id, url, true, null, DryRunRequest.Rollback.fromId(mode)), Progress.NONE);
                 System.out.println(TextRenderer.render(r));
             } catch (RuntimeException e) {
                 System.out.println("ERROR " + id + ": " + e);
