@@ -76,12 +76,17 @@ public final class InversePlanner {
                 || op instanceof Operation.AlterColumnDefault || op instanceof Operation.RedefineColumn || op instanceof Operation.DataChange);
     }
 
-    /** Follows the tables this migration created (by schema key) through renames and drops. */
+    /**
+     * The tables this migration created (by schema key), until they are renamed or dropped: after a
+     * rename (the rebuild pattern: CREATE TABLE t_new ...; ALTER TABLE t_new RENAME TO t) the rollback
+     * recreates the old table before dropping the new one, so the new one's indexes must go first
+     * (their names would collide).
+     */
     private static void track(Schema s, Operation op, java.util.Set<String> createdHere) {
         if (op instanceof Operation.CreateTable ct && !(ct.ifNotExists() && s.table(ct.table()).map(Table::complete).orElse(false))) {
             createdHere.add(s.key(ct.table()));
-        } else if (op instanceof Operation.RenameTable rt && createdHere.remove(s.key(rt.table()))) {
-            createdHere.add(s.key(new TableRef(rt.table().schema(), rt.newName())));
+        } else if (op instanceof Operation.RenameTable rt) {
+            createdHere.remove(s.key(rt.table()));
         } else if (op instanceof Operation.DropTable dt) {
             createdHere.remove(s.key(dt.table()));
         }
