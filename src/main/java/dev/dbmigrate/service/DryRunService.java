@@ -79,13 +79,14 @@ public final class DryRunService {
                 throw new InputException(m.id() + " has no hand-written down migration (" + m.downKind().name().toLowerCase(java.util.Locale.ROOT)
                         + "): dry-run the generated rollback instead (rollback: generated)");
             }
-            if (m.down().language() != Script.Language.SQL) throw new InputException(needsSql(project, m, m.down(), "down"));
+            if (m.down().language() != Script.Language.SQL) throw new InputException(needsSql(project, m, m, m.down(), "down"));
             rollbackScript = m.down();
             source = "down";
         } else {
             boolean usesDown = plan.steps().stream().anyMatch(s -> s.source().equals("down"));
             source = usesDown ? "down" : "generated";
-            rollbackScript = Script.sql(Path.of("rollback-" + m.id() + ".sql"), plan.sql());
+            // the tool's down runs as the tool runs it (its file, its lines); the generated inverse as plan_rollback writes it
+            rollbackScript = usesDown ? m.down() : Script.sql(Path.of("rollback-" + m.id() + ".sql"), plan.sql());
             if (!usesDown) notes.add("rollback-" + m.id() + ".sql is the rollback script plan_rollback generates for " + m.id());
             for (RollbackResult.DownCheck c : plan.downChecks()) {
                 if (!c.restores()) notes.add("the hand-written down " + c.file() + " does not restore the schema (" + String.join("; ", c.problems())
@@ -248,21 +249,24 @@ public final class DryRunService {
         for (int i = 0; i <= target; i++) {
             Migration m = all.get(i);
             if (m.up() == null) throw new InputException(ValidateService.rel(project, m.file()) + ": migration " + m.id() + " could not be read");
-            if (m.up().language() != Script.Language.SQL) throw new InputException(needsSql(project, m, m.up(), "up"));
+            if (m.up().language() != Script.Language.SQL) throw new InputException(needsSql(project, m, all.get(target), m.up(), "up"));
         }
     }
 
-    /** Why an ORM migration cannot be dry-run, and how to get its SQL. */
-    static String needsSql(Project project, Migration m, Script script, String part) {
+    /**
+     * Why an ORM migration cannot be dry-run, and how to get the SQL of the history up to {@code target}
+     * ({@code m} is the first migration that is not SQL).
+     */
+    static String needsSql(Project project, Migration m, Migration target, Script script, String part) {
         String file = ValidateService.rel(project, m.file());
         String how = switch (m.tool()) {
-            case ALEMBIC -> "alembic upgrade " + (m.dependsOn().isEmpty() ? "" : m.dependsOn().get(0) + ":") + m.id() + " --sql > " + m.id() + ".sql (offline mode)";
+            case ALEMBIC -> "alembic upgrade " + target.id() + " --sql > upgrade.sql (offline mode: the SQL of every revision up to " + target.id() + ")";
             case DJANGO -> {
                 int dot = m.id().indexOf('.');
-                yield dot > 0 ? "python manage.py sqlmigrate " + m.id().substring(0, dot) + " " + m.id().substring(dot + 1)
-                        : "python manage.py sqlmigrate <app> " + m.id();
+                yield (dot > 0 ? "python manage.py sqlmigrate " + m.id().substring(0, dot) + " " + m.id().substring(dot + 1)
+                        : "python manage.py sqlmigrate <app> " + m.id()) + " (one migration at a time)";
             }
-            case LIQUIBASE -> "liquibase update-sql (prints the SQL of pending changesets)";
+            case LIQUIBASE -> "liquibase update-sql (the SQL of the pending changesets)";
             case RAILS -> "Rails has no SQL export: run the migration on a scratch database and read db/structure.sql (config.active_record.schema_format = :sql)";
             case KNEX -> "DEBUG=knex:query npx knex migrate:up on a scratch database prints the SQL it runs";
             case SEQUELIZE -> "npx sequelize-cli db:migrate logs the SQL it runs (logging on) on a scratch database";
@@ -270,7 +274,7 @@ public final class DryRunService {
             default -> "export its SQL";
         };
         return "a dry run executes SQL, and the " + part + " of " + m.id() + " (" + file + ") is " + language(script.language())
-                + " code. Get its SQL with: " + how + ", then dry-run a folder of .sql files (or validate_migration checks the code as it is)";
+                + " code. Get the SQL with: " + how + ", then dry-run a folder of .sql files (validate_migration checks the code as it is)";
     }
 
     private static String language(Script.Language l) {
