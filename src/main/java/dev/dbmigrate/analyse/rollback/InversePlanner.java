@@ -47,9 +47,12 @@ public final class InversePlanner {
         Schema s = before.copy();
         List<PlannedStep> steps = new ArrayList<>();
         java.util.Set<String> createdHere = new java.util.HashSet<>();
+        Map<Operation, TableRef> replacedBy = replacements(before, up);
         for (Statement st : up.statements()) {
             for (Operation op : st.operations()) {
-                Inverse inv = subsumedByDrop(s, op, createdHere) ? null : inverse(s, op, st);
+                Inverse inv = subsumedByDrop(s, op, createdHere) ? null
+                        : op instanceof Operation.DropTable dt && replacedBy.containsKey(op) ? recreateTable(s, dt.table(), replacedBy.get(op))
+                        : inverse(s, op, st);
                 if (inv != null) steps.add(new PlannedStep(st, op, inv));
                 track(s, op, createdHere);
                 s.apply(op);
@@ -57,6 +60,31 @@ public final class InversePlanner {
         }
         Collections.reverse(steps);
         return steps;
+    }
+
+    /**
+     * The table rebuild pattern (SQLite's way to alter a table, also used elsewhere): CREATE TABLE t_new;
+     * copy the rows; DROP TABLE t; ALTER TABLE t_new RENAME TO t. For each such DROP TABLE, the table
+     * created in this migration that takes its place: the rollback copies the rows back from it.
+     */
+    private static Map<Operation, TableRef> replacements(Schema before, ParsedScript up) {
+        List<Operation> ops = new ArrayList<>();
+        up.statements().forEach(st -> ops.addAll(st.operations()));
+        Map<Operation, TableRef> out = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < ops.size(); i++) {
+            if (!(ops.get(i) instanceof Operation.DropTable dt)) continue;
+            for (int j = i + 1; j < ops.size(); j++) {
+                if (ops.get(j) instanceof Operation.RenameTable rt
+                        && before.key(new TableRef(rt.table().schema(), rt.newName())).equals(before.key(dt.table()))) {
+                    String from = before.key(rt.table());
+                    boolean createdEarlier = ops.subList(0, j).stream()
+                            .anyMatch(o -> o instanceof Operation.CreateTable ct && before.key(ct.table()).equals(from));
+                    if (createdEarlier) out.put(dt, rt.table());
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -171,6 +199,11 @@ public final class InversePlanner {
     }
 
     private Inverse recreateTable(Schema s, TableRef ref) {
+        return recreateTable(s, ref, null);
+    }
+
+    /** @param replacement the table that took its place in a rebuild (the rows are copied back from it), or null */
+    private Inverse recreateTable(Schema s, TableRef ref, TableRef replacement) {
         Optional<Table> t = s.table(ref);
         if (t.isEmpty() || !t.get().complete()) {
             return Inverse.irreversible("the definition of " + ref + " is not known from the migrations: recreate it from a backup");
@@ -181,6 +214,15 @@ public final class InversePlanner {
         for (Map.Entry<Table, ConstraintDef> e : dialect == Dialect.POSTGRESQL ? s.referencing(ref) : List.<Map.Entry<Table, ConstraintDef>>of()) {
             if (e.getKey().ref().equals(t.get().ref())) continue;
             sql.add(ddl.addConstraint(e.getKey().ref(), e.getValue()));
+        }
+        Optional<Table> source = replacement == null ? Optional.empty() : s.table(replacement).filter(Table::complete);
+        if (source.isPresent()) {
+            List<String> shared = t.get().columnNames().stream().filter(source.get()::hasColumn).map(ddl::q).toList();
+            String cols = String.join(", ", shared);
+            sql.add(1, "INSERT INTO " + ddl.table(ref) + " (" + cols + ") SELECT " + cols + " FROM " + ddl.table(replacement) + ";");
+            List<String> lost = source.get().columnNames().stream().filter(c -> !t.get().hasColumn(c)).toList();
+            return new Inverse(sql, true, !lost.isEmpty(), "recreates " + ref + " as it was before the rebuild and copies its rows back from "
+                    + replacement + (lost.isEmpty() ? "" : "; the values of " + String.join(", ", lost) + " are lost"));
         }
         return new Inverse(sql, true, true, "recreates " + ref + " with its columns, constraints and indexes, but empty: its rows are lost unless restored from a backup");
     }

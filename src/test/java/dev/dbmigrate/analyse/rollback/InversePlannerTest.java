@@ -92,6 +92,22 @@ class InversePlannerTest {
     }
 
     @Test
+    void theRollbackOfATableRebuildCopiesTheRowsBack() {
+        List<InversePlanner.PlannedStep> steps = plan(Dialect.SQLITE, "CREATE TABLE t (id INTEGER PRIMARY KEY, title TEXT, body TEXT);", """
+                CREATE TABLE t_new (id INTEGER PRIMARY KEY, title TEXT NOT NULL, pinned INTEGER NOT NULL DEFAULT 0);
+                INSERT INTO t_new (id, title) SELECT id, title FROM t;
+                DROP TABLE t;
+                ALTER TABLE t_new RENAME TO t;
+                """);
+        Inverse recreate = steps.stream().filter(s -> s.operation() instanceof dev.dbmigrate.model.Operation.DropTable).findFirst().orElseThrow().inverse();
+        assertThat(recreate.sql()).element(1).isEqualTo("INSERT INTO t (id, title) SELECT id, title FROM t_new;");
+        assertThat(recreate.note()).contains("copies its rows back from t_new; the values of pinned are lost");
+        assertThat(recreate.dataLoss()).isTrue();
+        // a plain DROP TABLE comes back empty
+        assertThat(plan(Dialect.SQLITE, "CREATE TABLE t (id INTEGER PRIMARY KEY);", "DROP TABLE t;").get(0).inverse().note()).contains("but empty");
+    }
+
+    @Test
     void foreignKeysPointingAtADroppedTableAreReAddedOnlyOnPostgres() {
         String history = "CREATE TABLE parent (id int PRIMARY KEY); CREATE TABLE child (id int PRIMARY KEY, parent_id int REFERENCES parent (id) ON DELETE CASCADE);";
         assertThat(rollback(Dialect.POSTGRESQL, history, "DROP TABLE parent CASCADE;"))
