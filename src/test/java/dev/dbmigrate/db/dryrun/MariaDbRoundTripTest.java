@@ -1,9 +1,14 @@
 package dev.dbmigrate.db.dryrun;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dbmigrate.service.Progress;
 import dev.dbmigrate.testing.TestDatabases;
+import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,6 +33,23 @@ class MariaDbRoundTripTest {
     void theGeneratedRollbackRestoresTheSchema(String project, String migration) {
         try (TestDatabases.ScratchDb db = TestDatabases.liveMariaDb()) {
             ROUND_TRIPS.check(project, migration, "mariadb://root@127.0.0.1:3306/" + db.name());
+        }
+    }
+
+    @Test
+    void aWrongHandWrittenDownIsCaughtOnTheServer() {
+        String project = "src/test/resources/projects/rollback/mariadb-inventory";
+        try (TestDatabases.ScratchDb db = TestDatabases.liveMariaDb()) {
+            DryRunResult r = RoundTrips.SERVICE.dryRun(new DryRunRequest(Path.of(project), "3", "mariadb://root@127.0.0.1:3306/" + db.name(), true, null,
+                    DryRunRequest.Rollback.DOWN), Progress.NONE);
+            assertThat(r.passed()).isFalse();
+            assertThat(r.database()).contains("MariaDB");
+            assertThat(r.phases().get(2).statements()).extracting(StatementRun::file).containsOnly("migrations/000003_rework_products.down.sql");
+            assertThat(r.roundTrip().differences()).containsExactlyInAnyOrder(
+                    "column products.status differs (type enum('draft','active','retired') vs enum('draft','active','retired','archived'))",
+                    "column suppliers.email differs (nullable vs NOT NULL)",
+                    "column suppliers.country is not restored",
+                    "column suppliers.country_code is left behind");
         }
     }
 
