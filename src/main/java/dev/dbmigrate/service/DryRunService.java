@@ -199,6 +199,7 @@ public final class DryRunService {
             Schema after = snapshot.read(db.connection(), dialect);
             List<String> differences = SchemaDiff.compare(before, after).stream().map(RollbackPlans::describe).toList();
             DryRunResult.RoundTrip rt = new DryRunResult.RoundTrip(true, differences.isEmpty(), differences);
+            notes.addAll(columnOrder(before, after));
             int statements = applied.statements().size();
             String verdict = differences.isEmpty()
                     ? "PASS: " + m.id() + " applies (" + statements + " statement(s), " + fmt(applied.millis()) + " ms) and its " + source
@@ -238,6 +239,22 @@ public final class DryRunService {
             return new DryRunResult(rt.restored(), verdict, project.root().toString(), project.tool().id(), dialect.id(), db.label(), all.get(target).id(), source, phases, error, rt,
                     irreversible, notes);
         }
+    }
+
+    /** Tables whose columns come back in another order (a re-added column goes last): not a schema difference, but visible to SELECT *. */
+    static List<String> columnOrder(Schema before, Schema after) {
+        List<String> out = new ArrayList<>();
+        for (dev.dbmigrate.schema.Table b : before.tables()) {
+            after.table(b.ref()).ifPresent(a -> {
+                List<String> was = b.columnNames().stream().map(c -> c.toLowerCase(java.util.Locale.ROOT)).toList();
+                List<String> now = a.columnNames().stream().map(c -> c.toLowerCase(java.util.Locale.ROOT)).toList();
+                if (!was.equals(now) && new java.util.HashSet<>(was).equals(new java.util.HashSet<>(now))) {
+                    out.add("the columns of " + b.ref() + " come back in another order (" + String.join(", ", a.columnNames()) + "; was "
+                            + String.join(", ", b.columnNames()) + "): re-added columns go last, which SELECT * and positional COPY / INSERT see");
+                }
+            });
+        }
+        return out;
     }
 
     static String fmt(double ms) {
