@@ -19,22 +19,15 @@ import org.sqlite.SQLiteConfig;
  * A database a dry run may write to: a temporary database on the embedded PostgreSQL, a temporary
  * SQLite file, or a database the user named as scratch. Closing it closes the connection and drops
  * what this class created (never a database the user gave).
+ *
+ * @param dialect    its dialect
+ * @param connection an open connection to it
+ * @param label      where it runs, for results (never holds a password)
+ * @param cleanup    what closing it removes
  */
-public final class ScratchDatabase implements AutoCloseable {
+public record ScratchDatabase(Dialect dialect, Connection connection, String label, Runnable cleanup) implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScratchDatabase.class);
-
-    private final Dialect dialect;
-    private final Connection connection;
-    private final String label;
-    private final Runnable cleanup;
-
-    public ScratchDatabase(Dialect dialect, Connection connection, String label, Runnable cleanup) {
-        this.dialect = dialect;
-        this.connection = connection;
-        this.label = label;
-        this.cleanup = cleanup;
-    }
 
     /** A fresh database on the embedded PostgreSQL (started on first use), dropped on close. */
     public static ScratchDatabase embeddedPostgres() throws SQLException {
@@ -79,19 +72,6 @@ public final class ScratchDatabase implements AutoCloseable {
         String v = c.getMetaData().getDatabaseProductVersion();
         int sp = v.indexOf(' ');
         return sp > 0 ? v.substring(0, sp) : v;
-    }
-
-    public Dialect dialect() {
-        return dialect;
-    }
-
-    public Connection connection() {
-        return connection;
-    }
-
-    /** Where it runs, for results (never holds a password). */
-    public String label() {
-        return label;
     }
 
     /** User objects already in the database (a scratch database must start empty), at most a few. */
