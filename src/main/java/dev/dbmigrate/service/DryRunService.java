@@ -110,6 +110,12 @@ public final class DryRunService {
         if (dialect == Dialect.MSSQL) throw new InputException("dry runs support postgresql, mysql, mariadb and sqlite, not mssql");
         guard.requireWritable("dry run on " + where);
 
+        if (dialect.isMysqlFamily()) {
+            notes.add("locks are not observed on " + dialect.id() + ": every DDL statement commits on its own; validate_migration says which "
+                    + "ALTER TABLE statements copy the table or block writes (ALGORITHM / LOCK)");
+        } else if (dialect == Dialect.SQLITE) {
+            notes.add("SQLite has no table locks: a writing transaction locks the whole database file until it ends");
+        }
         Function<String, String> rel = f -> ValidateService.rel(project, Path.of(f));
         try (ScratchDatabase db = open(req, dialect, project.root())) {
             if (db.dialect() != dialect && !(db.dialect().isMysqlFamily() && dialect.isMysqlFamily())) {

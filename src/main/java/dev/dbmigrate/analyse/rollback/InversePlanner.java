@@ -181,8 +181,12 @@ public final class InversePlanner {
         }
         if (op instanceof Operation.Truncate tr) return Inverse.irreversible("TRUNCATE " + tr.tables() + " deleted every row: only a backup brings them back");
         if (op instanceof Operation.TransactionControl || op instanceof Operation.SessionSetting || op instanceof Operation.Reindex
-                || op instanceof Operation.TableAlgorithmLock) {
-            return null;
+                || op instanceof Operation.TableAlgorithmLock || op instanceof Operation.LockTable
+                || op instanceof Operation.Conditional || op instanceof Operation.TableRebuild) {
+            return null; // nothing to undo: they change no schema object (markers qualify the statement's other operations)
+        }
+        if (op instanceof Operation.AlterTableOther ao) {
+            return Inverse.irreversible("ALTER TABLE " + ao.table() + " " + ao.clause() + ": the previous setting is not known from the migrations; undo it by hand");
         }
         if (op instanceof Operation.ConvertCharset cc) return Inverse.irreversible("the previous character set of " + cc.table() + " is not known from the migrations: convert it back by hand");
         if (op instanceof Operation.DetachPartition dp) return Inverse.irreversible("re-attaching " + dp.partition() + " needs its partition bounds (FOR VALUES ...), which the migration does not state");

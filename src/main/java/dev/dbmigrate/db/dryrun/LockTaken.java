@@ -45,8 +45,9 @@ public record LockTaken(String mode, String relation, String kind, String blocks
             case "ACCESS EXCLUSIVE" -> "reads and writes";
             case "EXCLUSIVE", "SHARE ROW EXCLUSIVE", "SHARE" -> "writes";
             case "SHARE UPDATE EXCLUSIVE" -> "other schema changes and VACUUM";
-            case "ROW EXCLUSIVE" -> "CREATE INDEX and stronger locks";
-            default -> "only ACCESS EXCLUSIVE";
+            case "ROW EXCLUSIVE" -> "CREATE INDEX and most ALTER TABLE";
+            case "ROW SHARE" -> "most ALTER TABLE";
+            default -> "ALTER TABLE, DROP and TRUNCATE";
         };
     }
 }

@@ -116,6 +116,19 @@ class InversePlannerTest {
     }
 
     @Test
+    void locksAndMarkersNeedNoUndoAndOtherAlterTableClausesSayWhatIsUnknown() {
+        List<InversePlanner.PlannedStep> steps = plan(Dialect.POSTGRESQL, "CREATE TABLE t (id int PRIMARY KEY);", """
+                LOCK TABLE t IN ACCESS EXCLUSIVE MODE;
+                ALTER TABLE t OWNER TO reporting;
+                ALTER TABLE t ADD COLUMN note text;
+                """);
+        assertThat(steps).hasSize(2);
+        assertThat(steps.get(0).inverse().sql()).containsExactly("ALTER TABLE t DROP COLUMN note;");
+        assertThat(steps.get(1).inverse().reversible()).isFalse();
+        assertThat(steps.get(1).inverse().note()).isEqualTo("ALTER TABLE t OWNER TO reporting: the previous setting is not known from the migrations; undo it by hand");
+    }
+
+    @Test
     void sqliteRecreatesAutoincrementKeys() {
         assertThat(rollback(Dialect.SQLITE, "CREATE TABLE users (id INTEGER PRIMARY KEY AUTOINCREMENT, email TEXT NOT NULL UNIQUE);", "DROP TABLE users;"))
                 .contains("id INTEGER PRIMARY KEY AUTOINCREMENT,").doesNotContain("PRIMARY KEY (id)").contains("UNIQUE (email)");
