@@ -18,6 +18,9 @@ final class AlembicDetector implements Detector {
 
     private static final Pattern URL_LITERAL = Pattern.compile(
             "['\"]((?:postgresql|postgres|mysql|mariadb|sqlite|mssql|oracle|cockroachdb)(?:\\+\\w+)?://[^'\"]*)['\"]");
+    /** context.configure(..., version_table="...", version_table_schema="...") in env.py. */
+    private static final Pattern VERSION_TABLE = Pattern.compile("\\bversion_table\\s*=\\s*['\"]([^'\"]+)['\"]");
+    private static final Pattern VERSION_TABLE_SCHEMA = Pattern.compile("\\bversion_table_schema\\s*=\\s*['\"]([^'\"]+)['\"]");
     private static final Pattern TARGET_METADATA = Pattern.compile("(?m)^\\s*target_metadata\\s*=\\s*(\\S.*)$");
 
     @Override
@@ -86,6 +89,9 @@ final class AlembicDetector implements Detector {
             Path env = script.resolve("env.py");
             String text = f.text(env).orElse("");
             f.read(env);
+            String table = group(VERSION_TABLE, text);
+            String schema = group(VERSION_TABLE_SCHEMA, text);
+            f.historyTable(schema, table, null, f.settings(env, "version_table", table, "version_table_schema", schema));
             Matcher tm = TARGET_METADATA.matcher(text);
             autogenerate = tm.find() && !tm.group(1).startsWith("None");
             if (f.dialect() == null) {
@@ -115,6 +121,11 @@ final class AlembicDetector implements Detector {
                 "alembic" + c + " upgrade head",
                 "alembic" + c + " downgrade -1",
                 "alembic" + c + " current")));
+    }
+
+    private static String group(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        return m.find() ? m.group(1) : null;
     }
 
     private static String interpolate(String value, String here) {

@@ -18,6 +18,7 @@ final class GooseDetector implements Detector {
     private static final Pattern GOOSE_COMMAND = Pattern.compile(
             "\\bgoose\\b(?:\\s+-{1,2}[\\w-]+(?:[= ](?!postgres|mysql|sqlite3|mssql|redshift|tidb|clickhouse|vertica|ydb|turso|starrocks)\\S+)?)*\\s+"
                     + "(postgres|mysql|sqlite3|mssql|redshift|tidb|clickhouse|vertica|ydb|turso|starrocks)\\b");
+    private static final Pattern TABLE_FLAG = Pattern.compile("\\bgoose\\b[^\\n]*?-table[= ]+[\"']?([\\w.]+)");
     private static final Pattern DIR_FLAG = Pattern.compile("\\bgoose\\b[^\\n]*?-dir[= ]+[\"']?([\\w./-]+)");
 
     @Override
@@ -73,6 +74,16 @@ final class GooseDetector implements Detector {
             }
         }
         DbHints.dialectFromEnv(f, "GOOSE_DBSTRING", "DATABASE_URL");
+        Optional<DbHints.EnvValue> table = DbHints.env(f, "GOOSE_TABLE");
+        if (table.isPresent()) {
+            f.read(table.get().file());
+            Found.qualifiedHistoryTable(f, table.get().value(), f.settings(table.get().file(), "GOOSE_TABLE", table.get().value()));
+        } else {
+            BuildScripts.find(f, f.root, TABLE_FLAG).ifPresent(h -> {
+                f.read(h.file());
+                Found.qualifiedHistoryTable(f, h.match().group(1), f.settings(h.file(), "goose -table", h.match().group(1)));
+            });
+        }
         Manifests.go(f, f.root).dialectFromDrivers(f, Dialects.GO_DRIVERS);
         DbHints.dialectFromCompose(f);
         if (driver == null && f.dialect() != null) driver = gooseDriver(f.dialect());

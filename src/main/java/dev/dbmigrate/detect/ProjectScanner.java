@@ -148,7 +148,7 @@ public final class ProjectScanner {
         boolean bKnowsMore = a.migrationsPath() == null && b.migrationsPath() != null;
         return new Detection(a.tool(), a.dialect() != null ? a.dialect() : b.dialect(), confidence, a.root(),
                 bKnowsMore ? b.migrationsPath() : a.migrationsPath(), new ArrayList<>(configs), new ArrayList<>(evidence),
-                bKnowsMore ? b.commands() : a.commands());
+                bKnowsMore ? b.commands() : a.commands(), a.historyTable() != null ? a.historyTable() : b.historyTable());
     }
 
     /** A raw-sql folder inside another tool's migrations area belongs to that tool (e.g. Liquibase includeAll). */

@@ -9,6 +9,7 @@ import dev.dbmigrate.analyse.rollback.RollbackRequest;
 import dev.dbmigrate.analyse.rollback.RollbackResult;
 import dev.dbmigrate.analyse.validate.ValidateRequest;
 import dev.dbmigrate.analyse.validate.ValidateResult;
+import dev.dbmigrate.db.history.HistoryTables;
 import dev.dbmigrate.detect.DetectResult;
 import dev.dbmigrate.detect.ProjectScanner;
 import dev.dbmigrate.parse.ParseCache;
@@ -88,7 +89,8 @@ public class DbMigrateService {
         Project p = resolver.resolve(path, null, null, null);
         List<String> notes = new ArrayList<>(p.notes());
         ReadResult read = ProjectMigrations.read(p, notes);
-        return new MigrationSource.Project(p.root(), p.tool(), p.dialect(), read, p.config().environments(), notes);
+        HistoryTables.Location history = p.detection() != null && p.detection().tool() == p.tool() ? p.detection().historyTable() : null;
+        return new MigrationSource.Project(p.root(), p.tool(), p.dialect(), read, p.config().environments(), notes, history);
     }
 
     public ProjectResolver resolver() {

@@ -1,6 +1,7 @@
 package dev.dbmigrate.analyse.history;
 
 import dev.dbmigrate.config.ProjectConfig;
+import dev.dbmigrate.db.history.HistoryTables;
 import dev.dbmigrate.model.Dialect;
 import dev.dbmigrate.model.Tool;
 import dev.dbmigrate.read.ReadResult;
@@ -22,11 +23,19 @@ public interface MigrationSource {
      * @param read         the migrations in apply order plus integrity problems
      * @param environments the named databases of the project's config (variables expanded when one is used)
      * @param notes        assumptions made while resolving the project
+     * @param historyTable where the tool keeps its history table, as the project's tool config says (defaults: {@link HistoryTables.Location#DEFAULT})
      */
-    record Project(Path root, Tool tool, Dialect dialect, ReadResult read, Map<String, ProjectConfig.Environment> environments, List<String> notes) {
+    record Project(Path root, Tool tool, Dialect dialect, ReadResult read, Map<String, ProjectConfig.Environment> environments, List<String> notes,
+                   HistoryTables.Location historyTable) {
         public Project {
             environments = environments == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environments));
             notes = notes == null ? List.of() : List.copyOf(notes);
+            historyTable = historyTable == null ? HistoryTables.Location.DEFAULT : historyTable;
+        }
+
+        /** A project whose tool keeps its history table where it does by default. */
+        public Project(Path root, Tool tool, Dialect dialect, ReadResult read, Map<String, ProjectConfig.Environment> environments, List<String> notes) {
+            this(root, tool, dialect, read, environments, notes, HistoryTables.Location.DEFAULT);
         }
     }
 
