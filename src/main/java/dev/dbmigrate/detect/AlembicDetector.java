@@ -2,9 +2,9 @@ package dev.dbmigrate.detect;
 
 import dev.dbmigrate.model.Dialect;
 import dev.dbmigrate.model.Tool;
+import dev.dbmigrate.read.support.IniFile;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,13 +42,12 @@ final class AlembicDetector implements Detector {
         String shown = null;
         if (ini.isPresent()) {
             base = ini.get().getParent();
-            Map<String, String> section = ConfigFiles.ini(f, ini.get()).map(s -> s.get("alembic")).orElse(null);
-            if (section != null) {
-                String here = base.toString();
-                shown = section.get("script_location");
-                scriptLocation = interpolate(shown, here);
-                versionLocations = interpolate(section.get("version_locations"), here);
-                url = section.get("sqlalchemy.url");
+            Optional<IniFile> cfg = ConfigFiles.ini(f, ini.get()).filter(c -> c.hasSection("alembic"));
+            if (cfg.isPresent()) {
+                shown = cfg.get().raw("alembic", "script_location").orElse(null);
+                scriptLocation = cfg.get().get("alembic", "script_location").filter(s -> !s.isBlank()).orElse(null);
+                versionLocations = cfg.get().get("alembic", "version_locations").filter(s -> !s.isBlank()).orElse(null);
+                url = cfg.get().get("alembic", "sqlalchemy.url").orElse(null);
             }
             if (scriptLocation == null && ini.get().getParent().getFileName().toString().equals("migrations")) scriptLocation = ".";
             f.config(ini.get(), scriptLocation == null ? "no [alembic] script_location" : "script_location = " + (shown == null ? scriptLocation : shown));
