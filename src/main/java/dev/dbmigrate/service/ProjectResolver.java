@@ -39,6 +39,7 @@ public final class ProjectResolver {
         Path abs = target.toAbsolutePath().normalize();
         if (!Files.exists(abs)) throw new InputException(abs + ": no such file or directory");
         List<String> notes = new ArrayList<>();
+        ProjectScanner scanner = this.scanner.sharingCaches(); // the walk up scans nested folders again and again
         Detection found = null;
         Path root = null;
         if (projectHint != null) {
