@@ -27,8 +27,9 @@ public class DbMigrateService {
     private final ProjectScanner scanner = new ProjectScanner();
     private final ProjectResolver resolver = new ProjectResolver(scanner);
     private final ParseCache parseCache = new ParseCache(20_000);
-    private final ValidateService validate = new ValidateService(resolver, parseCache, DbMigrateService::dataProbe);
-    private final RollbackService rollback = new RollbackService(resolver, parseCache);
+    private final ProjectMigrations.ReadCache readCache = new ProjectMigrations.ReadCache();
+    private final ValidateService validate = new ValidateService(resolver, parseCache, readCache, DbMigrateService::dataProbe);
+    private final RollbackService rollback = new RollbackService(resolver, parseCache, readCache);
     private final HistoryService history = new HistoryService(this::migrationsOf);
     private final DriftService drift = new DriftService(this::migrationsOf,
             (migrations, dialect, notes) -> ProjectMigrations.replay(migrations, migrations.size(), dialect, parseCache, notes));
@@ -88,7 +89,7 @@ public class DbMigrateService {
     private MigrationSource.Project migrationsOf(Path path) {
         Project p = resolver.resolve(path, null, null, null);
         List<String> notes = new ArrayList<>(p.notes());
-        ReadResult read = ProjectMigrations.read(p, notes);
+        ReadResult read = readCache.read(p, notes);
         HistoryTables.Location history = p.detection() != null && p.detection().tool() == p.tool() ? p.detection().historyTable() : null;
         return new MigrationSource.Project(p.root(), p.tool(), p.dialect(), read, p.config().environments(), notes, history);
     }

@@ -24,6 +24,36 @@ final class ProjectMigrations {
 
     private ProjectMigrations() {}
 
+    /** Read results by project, reused while the migrations folder and the config files are unchanged. */
+    static final class ReadCache {
+        private record Entry(String stamp, ReadResult result, List<String> notes) {}
+
+        private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+        ReadResult read(Project project, List<String> notes) {
+            if (project.tool() == Tool.DJANGO) return ProjectMigrations.read(project, notes); // it has its own cache
+            Path dir = project.migrationsPath() != null ? project.migrationsPath() : project.root();
+            String tree = FileStamps.tree(dir, 4, 20_000);
+            if (tree == null) return ProjectMigrations.read(project, notes);
+            List<Path> config = new ArrayList<>();
+            config.add(project.root().resolve(".db-migrate.yml"));
+            if (project.detection() != null) config.addAll(project.detection().configFiles());
+            String stamp = tree + FileStamps.of(config);
+            String key = project.tool() + "|" + project.root() + "|" + dir + "|" + project.dialect();
+            Entry e = entries.get(key);
+            if (e != null && e.stamp().equals(stamp)) {
+                notes.addAll(e.notes());
+                return e.result();
+            }
+            List<String> own = new ArrayList<>();
+            ReadResult r = ProjectMigrations.read(project, own);
+            notes.addAll(own);
+            if (entries.size() > 64) entries.clear();
+            entries.put(key, new Entry(stamp, r, List.copyOf(own)));
+            return r;
+        }
+    }
+
     static ReadResult read(Project project, List<String> notes) {
         MigrationReader reader = Readers.forTool(project.tool()).orElse(null);
         if (reader == null) {

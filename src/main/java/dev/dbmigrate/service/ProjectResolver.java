@@ -38,6 +38,37 @@ public final class ProjectResolver {
     public Project resolve(Path target, Path projectHint, Dialect dialect, Tool tool) {
         Path abs = target.toAbsolutePath().normalize();
         if (!Files.exists(abs)) throw new InputException(abs + ": no such file or directory");
+        String key = abs + "|" + projectHint + "|" + dialect + "|" + tool;
+        Cached c = cache.get(key);
+        if (c != null && c.stamp().equals(stamp(abs, c.project()))) return c.project();
+        Project p = doResolve(abs, projectHint, dialect, tool);
+        if (cache.size() > 256) cache.clear();
+        cache.put(key, new Cached(p, stamp(abs, p)));
+        return p;
+    }
+
+    private record Cached(Project project, String stamp) {}
+
+    private final java.util.Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * What a resolution depends on, cheaply: the folders from the target up to the project root
+     * (an added or removed file changes a folder's time), the root's config and the tool's config files.
+     */
+    private static String stamp(Path target, Project p) {
+        List<Path> paths = new ArrayList<>();
+        for (Path d = Files.isDirectory(target) ? target : target.getParent(); d != null; d = d.getParent()) {
+            paths.add(d);
+            if (d.equals(p.root()) || !d.startsWith(p.root())) break;
+        }
+        paths.add(p.root());
+        paths.add(p.root().resolve(ProjectConfig.FILE_NAME));
+        paths.add(p.migrationsPath());
+        if (p.detection() != null) paths.addAll(p.detection().configFiles());
+        return FileStamps.of(paths);
+    }
+
+    private Project doResolve(Path abs, Path projectHint, Dialect dialect, Tool tool) {
         List<String> notes = new ArrayList<>();
         ProjectScanner scanner = this.scanner.sharingCaches(); // the walk up scans nested folders again and again
         Detection found = null;

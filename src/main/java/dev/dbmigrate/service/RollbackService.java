@@ -21,7 +21,10 @@ public final class RollbackService {
     private final ProjectResolver resolver;
     private final ParseCache cache;
 
-    public RollbackService(ProjectResolver resolver, ParseCache cache) {
+    private final ProjectMigrations.ReadCache reads;
+
+    public RollbackService(ProjectResolver resolver, ParseCache cache, ProjectMigrations.ReadCache reads) {
+        this.reads = reads;
         this.resolver = resolver;
         this.cache = cache;
     }
@@ -30,7 +33,7 @@ public final class RollbackService {
         if (req.migration() != null && req.target() != null) throw new InputException("give either migration or target, not both");
         Project project = resolver.resolve(req.projectPath(), null, req.dialect(), null);
         List<String> notes = new ArrayList<>(project.notes());
-        ReadResult read = ProjectMigrations.read(project, notes);
+        ReadResult read = reads.read(project, notes);
         List<Migration> all = read.migrations();
         if (all.isEmpty()) throw new InputException(project.root() + ": no " + project.tool().id() + " migrations found");
 

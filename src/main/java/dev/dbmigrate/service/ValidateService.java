@@ -48,7 +48,11 @@ public final class ValidateService {
     /** A data probe on an open read-only session, closed when the validation ends. */
     public record OpenProbe(DataProbe probe, AutoCloseable session, String description) {}
 
-    public ValidateService(ProjectResolver resolver, ParseCache cache, Function<String, OpenProbe> probes) {
+    private final ProjectMigrations.ReadCache reads;
+    private final ReplayCache replays = new ReplayCache();
+
+    public ValidateService(ProjectResolver resolver, ParseCache cache, ProjectMigrations.ReadCache reads, Function<String, OpenProbe> probes) {
+        this.reads = reads;
         this.resolver = resolver;
         this.cache = cache;
         this.probes = probes;
@@ -145,13 +149,18 @@ public final class ValidateService {
         Map<Integer, ParsedScript> parsed = ProjectMigrations.parseUps(sequence, last, dialect, cache, failures);
         long t3 = System.nanoTime();
 
-        Schema schema = new Schema(dialect);
+        // the history before the first checked migration: replayed once and cached for the next call
+        int first = toCheck.stream().mapToInt(Integer::intValue).min().orElse(0);
+        List<ParsedScript> history = new ArrayList<>();
+        int start = 0;
+        for (; start < first && parsed.get(start) != null; start++) history.add(parsed.get(start));
+        Schema schema = replays.replay(history, dialect);
         Acc acc = new Acc();
         List<String> files = new ArrayList<>();
-        int replayed = 0;
+        int replayed = start;
         int checked = 0;
         RuleEngine engine = new RuleEngine(settings);
-        for (int i = 0; i <= last; i++) {
+        for (int i = start; i <= last; i++) {
             Migration m = sequence.get(i);
             ParsedScript ps = parsed.get(i);
             boolean check = toCheck.contains(i) && !project.config().excluded(project.root(), m.file());
@@ -196,7 +205,7 @@ public final class ValidateService {
     }
 
     private ReadResult read(Project project, List<String> notes) {
-        return ProjectMigrations.read(project, notes);
+        return reads.read(project, notes);
     }
 
     private int replay(List<Migration> history, Dialect dialect, Schema schema, List<String> notes) {
