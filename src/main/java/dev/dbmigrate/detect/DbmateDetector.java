@@ -48,16 +48,7 @@ final class DbmateDetector implements Detector {
     private static Detection finish(Found f) {
         DbHints.env(f, "DBMATE_MIGRATIONS_DIR").ifPresent(v -> f.read(v.file()));
         DbHints.fallback(f);
-        Optional<DbHints.EnvValue> table = DbHints.env(f, "DBMATE_MIGRATIONS_TABLE");
-        if (table.isPresent()) {
-            f.read(table.get().file());
-            Found.qualifiedHistoryTable(f, table.get().value(), f.settings(table.get().file(), "DBMATE_MIGRATIONS_TABLE", table.get().value()));
-        } else {
-            BuildScripts.find(f, f.root, TABLE_FLAG).ifPresent(h -> {
-                f.read(h.file());
-                Found.qualifiedHistoryTable(f, h.match().group(1), f.settings(h.file(), "dbmate --migrations-table", h.match().group(1)));
-            });
-        }
+        BuildScripts.historyTable(f, "DBMATE_MIGRATIONS_TABLE", TABLE_FLAG, "dbmate --migrations-table");
         Path schema = f.root.resolve("db/schema.sql");
         if (f.root.isFile(schema)) f.evidence("db/schema.sql: schema dump present");
         Path m = f.migrations();

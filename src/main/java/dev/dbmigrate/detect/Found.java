@@ -183,13 +183,6 @@ final class Found {
         return evidence(source);
     }
 
-    /** A history table named "table" or "schema.table" (goose -table, dbmate --migrations-table). */
-    static void qualifiedHistoryTable(Found f, String name, String source) {
-        int dot = name.indexOf('.');
-        if (dot > 0) f.historyTable(name.substring(0, dot), name.substring(dot + 1), null, source);
-        else f.historyTable(null, name, null, source);
-    }
-
     /** "file: k1=v1, k2=v2" for the pairs whose value is set; null when none is. */
     String settings(Path file, String... keysAndValues) {
         StringBuilder sb = new StringBuilder();

@@ -74,16 +74,7 @@ final class GooseDetector implements Detector {
             }
         }
         DbHints.dialectFromEnv(f, "GOOSE_DBSTRING", "DATABASE_URL");
-        Optional<DbHints.EnvValue> table = DbHints.env(f, "GOOSE_TABLE");
-        if (table.isPresent()) {
-            f.read(table.get().file());
-            Found.qualifiedHistoryTable(f, table.get().value(), f.settings(table.get().file(), "GOOSE_TABLE", table.get().value()));
-        } else {
-            BuildScripts.find(f, f.root, TABLE_FLAG).ifPresent(h -> {
-                f.read(h.file());
-                Found.qualifiedHistoryTable(f, h.match().group(1), f.settings(h.file(), "goose -table", h.match().group(1)));
-            });
-        }
+        BuildScripts.historyTable(f, "GOOSE_TABLE", TABLE_FLAG, "goose -table");
         Manifests.go(f, f.root).dialectFromDrivers(f, Dialects.GO_DRIVERS);
         DbHints.dialectFromCompose(f);
         if (driver == null && f.dialect() != null) driver = gooseDriver(f.dialect());
