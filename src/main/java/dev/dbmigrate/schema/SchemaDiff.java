@@ -236,15 +236,11 @@ public final class SchemaDiff {
         return Objects.equals(normDefault(a), normDefault(b));
     }
 
-    /** Defaults compared loosely: catalog casts ('x'::text), case and spacing are ignored. */
+    /** Defaults compared as {@link Expressions#comparable} expressions; NULL is no default, CURRENT_TIMESTAMP[(n)] is now(). */
     static String normDefault(String d) {
-        if (d == null) return null;
-        String s = d.trim();
-        if (s.equalsIgnoreCase("null")) return null;
-        s = s.replaceAll("::[a-zA-Z_ ]+(\\([0-9, ]+\\))?(\\[\\])?", "");
-        s = s.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
-        while (s.startsWith("(") && s.endsWith(")")) s = s.substring(1, s.length() - 1);
-        if (s.equals("current_timestamp") || s.equals("current_timestamp()") || s.equals("now()") || s.startsWith("current_timestamp(")) return "now()";
+        String s = Expressions.comparable(d);
+        if (s == null || s.isEmpty() || s.equals("null")) return null;
+        if (s.matches("current_timestamp( \\( [0-9]* ?\\))?|now \\( \\)")) return "now()";
         return s;
     }
 
@@ -252,21 +248,9 @@ public final class SchemaDiff {
         return Objects.equals(normExpr(a), normExpr(b));
     }
 
+    /** See {@link Expressions#comparable} for what compares equal. */
     static String normExpr(String e) {
-        if (e == null) return null;
-        String s = e.replaceAll("::[a-zA-Z_ ]+(\\([0-9, ]+\\))?(\\[\\])?", "").replace("\"", "").replace("`", "");
-        s = s.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
-        while (s.startsWith("(") && s.endsWith(")") && balanced(s.substring(1, s.length() - 1))) s = s.substring(1, s.length() - 1);
-        return s;
-    }
-
-    private static boolean balanced(String s) {
-        int depth = 0;
-        for (char c : s.toCharArray()) {
-            if (c == '(') depth++;
-            else if (c == ')' && --depth < 0) return false;
-        }
-        return depth == 0;
+        return Expressions.comparable(e);
     }
 
     /** A table reference's schema, with the default schemas (public, main, dbo) as null. */

@@ -1,6 +1,5 @@
 package dev.dbmigrate.service;
 
-import dev.dbmigrate.InputException;
 import dev.dbmigrate.analyse.drift.DriftResult;
 import dev.dbmigrate.analyse.drift.DriftService;
 import dev.dbmigrate.analyse.history.HistoryResult;
@@ -8,22 +7,19 @@ import dev.dbmigrate.analyse.history.HistoryService;
 import dev.dbmigrate.analyse.history.MigrationSource;
 import dev.dbmigrate.analyse.rollback.RollbackRequest;
 import dev.dbmigrate.analyse.rollback.RollbackResult;
-import dev.dbmigrate.analyse.rules.DataProbe;
 import dev.dbmigrate.analyse.validate.ValidateRequest;
 import dev.dbmigrate.analyse.validate.ValidateResult;
 import dev.dbmigrate.db.dryrun.DryRunRequest;
 import dev.dbmigrate.db.dryrun.DryRunResult;
 import dev.dbmigrate.db.dryrun.ScratchDatabase;
+import dev.dbmigrate.db.history.HistoryTables;
 import dev.dbmigrate.detect.DetectResult;
 import dev.dbmigrate.detect.ProjectScanner;
 import dev.dbmigrate.parse.ParseCache;
 import dev.dbmigrate.read.ReadResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The one core behind both faces: every MCP tool and every CLI subcommand calls a method here and
@@ -105,9 +101,8 @@ public class DbMigrateService {
         Project p = resolver.resolve(path, null, null, null);
         List<String> notes = new ArrayList<>(p.notes());
         ReadResult read = readCache.read(p, notes);
-        Map<String, String> envs = new LinkedHashMap<>();
-        p.config().environments().forEach((name, env) -> envs.put(name, env.url()));
-        return new MigrationSource.Project(p.root(), p.tool(), p.dialect(), read, envs, notes);
+        HistoryTables.Location history = p.detection() != null && p.detection().tool() == p.tool() ? p.detection().historyTable() : null;
+        return new MigrationSource.Project(p.root(), p.tool(), p.dialect(), read, p.config().environments(), notes, history);
     }
 
     public ProjectResolver resolver() {
