@@ -50,6 +50,7 @@ class OutputSchemasTest {
             calls.put("plan_rollback", Map.of("projectPath", dir.toString()));
             calls.put("migration_history", Map.of("projectPath", dir.toString(), "databaseUrl", db.jdbcUrl()));
             calls.put("check_drift", Map.of("projectPath", dir.toString(), "databaseUrl", db.jdbcUrl()));
+            calls.put("dry_run_migration", Map.of("projectPath", dir.toString()));
 
             Map<String, Object> results = new LinkedHashMap<>();
             List<ToolDefinition> tools = DbMigrateTools.all(new DbMigrateService());
@@ -69,7 +70,8 @@ class OutputSchemasTest {
             // the run covered the interesting cases: findings, applied and pending migrations, drift, a rollback step
             String json = dev.dbmigrate.render.Json.pretty(results);
             assertThat(json).contains("\"severity\" : \"error\"", "\"status\" : \"applied\"", "\"status\" : \"pending\"",
-                    "\"drift\" : true", "\"kind\" : \"extra\"", "\"source\" : \"generated\"", "\"risk\" : \"HIGH\"");
+                    "\"drift\" : true", "\"kind\" : \"extra\"", "\"source\" : \"generated\"", "\"risk\" : \"HIGH\"",
+                    "\"verdict\"");
         }
     }
 
