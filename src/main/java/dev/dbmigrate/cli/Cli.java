@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
             "Safe database schema migrations: detect the migration tool, validate migrations, plan rollbacks, history, drift.",
             "Without a command (or with 'serve') it runs as a stdio MCP server."
         },
-        subcommands = {DetectCommand.class, ValidateCommand.class, RollbackCommand.class, HistoryCommand.class, DriftCommand.class, RulesCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DetectCommand.class, ValidateCommand.class, RollbackCommand.class, DryRunCommand.class, HistoryCommand.class, DriftCommand.class, RulesCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 
     public static final int OK = 0;

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,7 +41,7 @@ import java.util.regex.Pattern;
  *   require-lock-timeout: error
  * exclude:                     # globs relative to the project root
  *   - "db/migrations/legacy/**"
- * environments:                # for history across environments; ${VAR} reads the environment
+ * environments:                # for history / drift; ${VAR} reads the environment when that one is used
  *   dev:     { url: "postgresql://localhost/app_dev" }
  *   staging: { url: "${STAGING_DATABASE_URL}" }
  * </pre>
@@ -66,8 +67,55 @@ public record ProjectConfig(
         environments = environments == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environments));
     }
 
-    /** A named environment: its database URL (after ${VAR} expansion). */
-    public record Environment(String url) {}
+    /**
+     * A named environment: its database URL as written, where {@code ${VAR}} still stands for an
+     * environment variable. {@link #expandedUrl()} reads the variables when the environment is used,
+     * so that an unset variable of one environment does not stop the others (or validate).
+     *
+     * @param file the config file it comes from, for messages (null when not from a file)
+     */
+    public record Environment(String name, String url, Path file) {
+
+        /** An environment that does not come from a config file. */
+        public static Environment of(String name, String url) {
+            return new Environment(name, url, null);
+        }
+
+        /**
+         * The URL with every {@code ${VAR}} replaced by the variable's value.
+         *
+         * @throws InputException naming the file, the key and the variable when a variable is not set
+         */
+        public String expandedUrl() {
+            return expandedUrl(System::getenv);
+        }
+
+        String expandedUrl(Function<String, String> getenv) {
+            Matcher m = VAR.matcher(url);
+            StringBuilder sb = new StringBuilder();
+            while (m.find()) {
+                String v = getenv.apply(m.group(1));
+                if (v == null) {
+                    throw InputException.at(file, lineOf(file, m.group()), "environments." + name + ".url uses " + m.group() + ", which is not set");
+                }
+                m.appendReplacement(sb, Matcher.quoteReplacement(v));
+            }
+            m.appendTail(sb);
+            return sb.toString();
+        }
+    }
+
+    /** The line of the first occurrence of {@code text} in the file, 0 when unknown. */
+    private static int lineOf(Path file, String text) {
+        if (file == null) return 0;
+        try {
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains(text)) return i + 1;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return 0;
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = false)
     record Raw(String dialect, @JsonAlias("pg_version") Integer pgVersion, String tool, String migrations,
@@ -131,7 +179,7 @@ public record ProjectConfig(
             for (Map.Entry<String, Map<String, String>> e : raw.environments().entrySet()) {
                 String url = e.getValue() == null ? null : e.getValue().get("url");
                 if (url == null) throw InputException.at(f, 0, "environments." + e.getKey() + " needs a url");
-                envs.put(e.getKey(), new Environment(expand(url)));
+                envs.put(e.getKey(), new Environment(e.getKey(), url, f));
             }
         }
         return new ProjectConfig(f, dialect, raw.pgVersion(), tool, raw.migrations(), failOn, rules, raw.exclude(), envs);
@@ -143,17 +191,6 @@ public record ProjectConfig(
     }
 
     private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
-
-    static String expand(String s) {
-        Matcher m = VAR.matcher(s);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String v = System.getenv(m.group(1));
-            m.appendReplacement(sb, Matcher.quoteReplacement(v == null ? "" : v));
-        }
-        m.appendTail(sb);
-        return sb.toString();
-    }
 
     /** Rule ids switched off. */
     public List<String> disabledRules() {

@@ -2,9 +2,9 @@ package dev.dbmigrate.detect;
 
 import dev.dbmigrate.model.Dialect;
 import dev.dbmigrate.model.Tool;
+import dev.dbmigrate.read.support.IniFile;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +18,9 @@ final class AlembicDetector implements Detector {
 
     private static final Pattern URL_LITERAL = Pattern.compile(
             "['\"]((?:postgresql|postgres|mysql|mariadb|sqlite|mssql|oracle|cockroachdb)(?:\\+\\w+)?://[^'\"]*)['\"]");
+    /** context.configure(..., version_table="...", version_table_schema="...") in env.py. */
+    private static final Pattern VERSION_TABLE = Pattern.compile("\\bversion_table\\s*=\\s*['\"]([^'\"]+)['\"]");
+    private static final Pattern VERSION_TABLE_SCHEMA = Pattern.compile("\\bversion_table_schema\\s*=\\s*['\"]([^'\"]+)['\"]");
     private static final Pattern TARGET_METADATA = Pattern.compile("(?m)^\\s*target_metadata\\s*=\\s*(\\S.*)$");
 
     @Override
@@ -39,13 +42,12 @@ final class AlembicDetector implements Detector {
         String shown = null;
         if (ini.isPresent()) {
             base = ini.get().getParent();
-            Map<String, String> section = ConfigFiles.ini(f, ini.get()).map(s -> s.get("alembic")).orElse(null);
-            if (section != null) {
-                String here = base.toString();
-                shown = section.get("script_location");
-                scriptLocation = interpolate(shown, here);
-                versionLocations = interpolate(section.get("version_locations"), here);
-                url = section.get("sqlalchemy.url");
+            Optional<IniFile> cfg = ConfigFiles.ini(f, ini.get()).filter(c -> c.hasSection("alembic"));
+            if (cfg.isPresent()) {
+                shown = cfg.get().raw("alembic", "script_location").orElse(null);
+                scriptLocation = cfg.get().get("alembic", "script_location").filter(s -> !s.isBlank()).orElse(null);
+                versionLocations = cfg.get().get("alembic", "version_locations").filter(s -> !s.isBlank()).orElse(null);
+                url = cfg.get().get("alembic", "sqlalchemy.url").orElse(null);
             }
             if (scriptLocation == null && ini.get().getParent().getFileName().toString().equals("migrations")) scriptLocation = ".";
             f.config(ini.get(), scriptLocation == null ? "no [alembic] script_location" : "script_location = " + (shown == null ? scriptLocation : shown));
@@ -86,6 +88,9 @@ final class AlembicDetector implements Detector {
             Path env = script.resolve("env.py");
             String text = f.text(env).orElse("");
             f.read(env);
+            String table = group(VERSION_TABLE, text);
+            String schema = group(VERSION_TABLE_SCHEMA, text);
+            f.historyTable(schema, table, null, f.settings(env, "version_table", table, "version_table_schema", schema));
             Matcher tm = TARGET_METADATA.matcher(text);
             autogenerate = tm.find() && !tm.group(1).startsWith("None");
             if (f.dialect() == null) {
@@ -115,6 +120,11 @@ final class AlembicDetector implements Detector {
                 "alembic" + c + " upgrade head",
                 "alembic" + c + " downgrade -1",
                 "alembic" + c + " current")));
+    }
+
+    private static String group(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        return m.find() ? m.group(1) : null;
     }
 
     private static String interpolate(String value, String here) {

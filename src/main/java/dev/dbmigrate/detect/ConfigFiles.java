@@ -3,10 +3,10 @@ package dev.dbmigrate.detect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.dbmigrate.read.support.IniFile;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -74,39 +74,9 @@ final class ConfigFiles {
         });
     }
 
-    /**
-     * INI as Python's configparser reads alembic.ini: sections of {@code key = value} or {@code key: value},
-     * keys lower-cased, '#' and ';' comment lines, indented continuation lines joined with a newline.
-     * (No INI parser on the classpath; this subset is all alembic.ini uses.)
-     */
-    static Optional<Map<String, Map<String, String>>> ini(Found f, Path file) {
-        return parse(f, file, "INI", ConfigFiles::parseIni);
-    }
-
-    static Map<String, Map<String, String>> parseIni(String text) {
-        Map<String, Map<String, String>> sections = new LinkedHashMap<>();
-        Map<String, String> current = sections.computeIfAbsent("", k -> new LinkedHashMap<>());
-        String lastKey = null;
-        for (String raw : text.split("\r?\n")) {
-            String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) continue;
-            if (Character.isWhitespace(raw.charAt(0)) && lastKey != null) {
-                current.merge(lastKey, line, (a, b) -> a.isEmpty() ? b : a + "\n" + b);
-                continue;
-            }
-            if (line.startsWith("[") && line.endsWith("]")) {
-                current = sections.computeIfAbsent(line.substring(1, line.length() - 1).strip(), k -> new LinkedHashMap<>());
-                lastKey = null;
-                continue;
-            }
-            int eq = line.indexOf('=');
-            int colon = line.indexOf(':');
-            int sep = eq < 0 ? colon : colon < 0 ? eq : Math.min(eq, colon);
-            if (sep <= 0) continue;
-            lastKey = line.substring(0, sep).strip().toLowerCase(Locale.ROOT);
-            current.put(lastKey, line.substring(sep + 1).strip());
-        }
-        return sections;
+    /** INI as Python's configparser reads alembic.ini ({@link IniFile}: sections, continuation lines, %(here)s). */
+    static Optional<IniFile> ini(Found f, Path file) {
+        return parse(f, file, "INI", text -> IniFile.parse(text, file.getParent().toString()));
     }
 
     /** A .env file: KEY=VALUE lines, optional "export", quotes removed, comments skipped. */

@@ -3,12 +3,15 @@ package dev.dbmigrate.detect;
 import dev.dbmigrate.model.Tool;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * dbmate: SQL files with "-- migrate:up" / "-- migrate:down" sections (default folder db/migrations,
  * or DBMATE_MIGRATIONS_DIR); the database from DATABASE_URL in .env, which dbmate itself loads.
  */
 final class DbmateDetector implements Detector {
+
+    private static final Pattern TABLE_FLAG = Pattern.compile("\\bdbmate\\b[^\\n]*?--migrations-table[= ]+[\"']?([\\w.]+)");
 
     @Override
     public Tool tool() {
@@ -45,6 +48,7 @@ final class DbmateDetector implements Detector {
     private static Detection finish(Found f) {
         DbHints.env(f, "DBMATE_MIGRATIONS_DIR").ifPresent(v -> f.read(v.file()));
         DbHints.fallback(f);
+        BuildScripts.historyTable(f, "DBMATE_MIGRATIONS_TABLE", TABLE_FLAG, "dbmate --migrations-table");
         Path schema = f.root.resolve("db/schema.sql");
         if (f.root.isFile(schema)) f.evidence("db/schema.sql: schema dump present");
         Path m = f.migrations();

@@ -2,6 +2,7 @@ package dev.dbmigrate.detect;
 
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import dev.dbmigrate.db.history.HistoryTables;
 import dev.dbmigrate.model.Dialect;
 import dev.dbmigrate.model.Tool;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.List;
  * @param evidence       human-readable reasons ("prisma/schema.prisma: provider = \"postgresql\"")
  * @param commands       the tool's own CLI commands; an operation the tool lacks reads "(none: what to do instead)",
  *                       and notes follow a shell comment ("  # ...")
+ * @param historyTable   the history table's schema / name as the tool's configuration sets them, or null for the tool's defaults
  */
 public record Detection(
         // JSON carries the public ids ("golang-migrate", "postgresql"), not the enum names
@@ -30,11 +32,18 @@ public record Detection(
         Path migrationsPath,
         List<Path> configFiles,
         List<String> evidence,
-        Commands commands) {
+        Commands commands,
+        HistoryTables.Location historyTable) {
 
     public Detection {
         configFiles = configFiles == null ? List.of() : List.copyOf(configFiles);
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    /** A detection with the tool's default history table. */
+    public Detection(Tool tool, Dialect dialect, String confidence, Path root, Path migrationsPath, List<Path> configFiles,
+                     List<String> evidence, Commands commands) {
+        this(tool, dialect, confidence, root, migrationsPath, configFiles, evidence, commands, null);
     }
 
     /** The tool's own commands to create, apply, roll back and show the status of migrations. */

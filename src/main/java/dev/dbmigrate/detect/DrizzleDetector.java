@@ -45,11 +45,20 @@ final class DrizzleDetector implements Detector {
                 dialect = json.map(j -> ConfigFiles.text(j.get("dialect"))).orElse(null);
                 driver = json.map(j -> ConfigFiles.text(j.get("driver"))).orElse(null);
                 out = json.map(j -> ConfigFiles.text(j.get("out"))).orElse(null);
+                String table = json.map(j -> ConfigFiles.text(j.at("/migrations/table"))).orElse(null);
+                String schema = json.map(j -> ConfigFiles.text(j.at("/migrations/schema"))).orElse(null);
+                f.historyTable(schema, table, null, f.settings(config, "migrations.table", table, "migrations.schema", schema));
             } else {
                 String code = JsText.stripComments(f.text(config).orElse(""));
                 dialect = JsText.literal(JsText.expr(code, "dialect"));
                 driver = JsText.literal(JsText.expr(code, "driver"));
                 out = JsText.path(JsText.expr(code, "out"));
+                String migrations = JsText.expr(code, "migrations");
+                if (migrations != null && migrations.startsWith("{")) {
+                    String table = JsText.literal(JsText.expr(migrations.substring(1), "table"));
+                    String schema = JsText.literal(JsText.expr(migrations.substring(1), "schema"));
+                    f.historyTable(schema, table, null, f.settings(config, "migrations.table", table, "migrations.schema", schema));
+                }
             }
             String what = dialect != null ? "dialect: \"" + dialect + "\"" : driver != null ? "driver: \"" + driver + "\" (legacy)" : "no literal dialect";
             f.config(config, what);

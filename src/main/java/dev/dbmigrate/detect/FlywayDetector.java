@@ -55,6 +55,7 @@ final class FlywayDetector implements Detector {
             f.config(c, p.getProperty("flyway.locations") == null ? "" : "flyway.locations=" + p.getProperty("flyway.locations"));
             split(p.getProperty("flyway.locations"), locations);
             if (p.getProperty("flyway.url") != null) urls.put(f.rel(c) + ": flyway.url", p.getProperty("flyway.url"));
+            history(f, c, "flyway.", p.getProperty("flyway.table"), p.getProperty("flyway.defaultSchema"), p.getProperty("flyway.schemas"));
         }));
         toml.ifPresent(t -> ConfigFiles.toml(f, t).ifPresent(n -> {
             JsonNode locs = n.at("/flyway/locations");
@@ -65,8 +66,23 @@ final class FlywayDetector implements Detector {
                 String url = ConfigFiles.text(e.getValue().get("url"));
                 if (url != null) urls.putIfAbsent(f.rel(t) + ": environments." + e.getKey() + ".url", url);
             }
+            String env = n.at("/flyway/environment").isValueNode() ? n.at("/flyway/environment").asText() : "default";
+            JsonNode schemas = n.at("/flyway/schemas").isArray() ? n.at("/flyway/schemas") : n.path("environments").path(env).path("schemas");
+            history(f, t, "", ConfigFiles.text(n.at("/flyway/table")), ConfigFiles.text(n.at("/flyway/defaultSchema")),
+                    schemas.isArray() && !schemas.isEmpty() ? schemas.get(0).asText() : null);
         }));
-        if (springFlyway) split(jvm.springValue(f, "spring.flyway.locations"), locations);
+        if (springFlyway) {
+            split(jvm.springValue(f, "spring.flyway.locations"), locations);
+            Path props = jvm.springFile.getOrDefault("spring.flyway.table", jvm.springFile.get("spring.flyway.default-schema"));
+            if (props != null) {
+                history(f, props, "spring.flyway.", jvm.spring.get("spring.flyway.table"), jvm.spring.get("spring.flyway.default-schema"),
+                        jvm.spring.get("spring.flyway.schemas"));
+            }
+        }
+        if (jvm.build.isPresent()) {
+            history(f, jvm.build.get().file(), "flyway-maven-plugin ", jvm.pluginConfig("flyway-maven-plugin", "table"),
+                    jvm.pluginConfig("flyway-maven-plugin", "defaultSchema"), jvm.pluginConfig("flyway-maven-plugin", "schemas"));
+        }
         split(jvm.pluginConfig("flyway-maven-plugin", "locations"), locations);
         jvm.build.ifPresent(b -> {
             if (b.maven()) return;
@@ -115,6 +131,17 @@ final class FlywayDetector implements Detector {
             if (dir.isDir(p)) return p;
         }
         return null;
+    }
+
+    /**
+     * Flyway's history table: {@code table} in {@code defaultSchema}, else in the first of {@code schemas}
+     * (Spring spells the keys default-schema / schemas).
+     */
+    private static void history(Found f, Path file, String prefix, String table, String defaultSchema, String schemas) {
+        boolean spring = prefix.startsWith("spring");
+        String schema = defaultSchema != null && !defaultSchema.isBlank() ? defaultSchema : Found.firstOf(schemas);
+        f.historyTable(schema, table, null, f.settings(file, prefix + "table", table, prefix + (spring ? "default-schema" : "defaultSchema"), defaultSchema,
+                prefix + "schemas", schemas));
     }
 
     private static void split(String csv, List<String> out) {

@@ -1,5 +1,6 @@
 package dev.dbmigrate.detect;
 
+import dev.dbmigrate.db.history.HistoryTables;
 import dev.dbmigrate.model.Dialect;
 import dev.dbmigrate.model.Tool;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ final class Found {
     private boolean dependency;
     private boolean partial;
     private boolean likely;
+    private HistoryTables.Location historyTable;
 
     Found(Tool tool, ProjectDir root) {
         this.tool = tool;
@@ -165,8 +167,45 @@ final class Found {
         return !ownConfig && !layout && !dependency && !partial && !likely;
     }
 
+    /**
+     * The history table's schema, name and lock table as the tool's configuration sets them (nulls
+     * for defaults); the first setting of each part wins. {@code source} says where, as evidence
+     * ("flyway.conf: flyway.table=app_history").
+     */
+    Found historyTable(String schema, String table, String lockTable, String source) {
+        schema = blankToNull(schema);
+        table = blankToNull(table);
+        lockTable = blankToNull(lockTable);
+        if (schema == null && table == null && lockTable == null) return this;
+        HistoryTables.Location h = historyTable == null ? HistoryTables.Location.DEFAULT : historyTable;
+        historyTable = new HistoryTables.Location(h.schema() != null ? h.schema() : schema, h.table() != null ? h.table() : table,
+                h.lockTable() != null ? h.lockTable() : lockTable, h.source() != null ? h.source() : source);
+        return evidence(source);
+    }
+
+    /** "file: k1=v1, k2=v2" for the pairs whose value is set; null when none is. */
+    String settings(Path file, String... keysAndValues) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+            if (blankToNull(keysAndValues[i + 1]) == null) continue;
+            sb.append(sb.isEmpty() ? "" : ", ").append(keysAndValues[i]).append('=').append(keysAndValues[i + 1].strip());
+        }
+        return sb.isEmpty() ? null : rel(file) + ": " + sb;
+    }
+
+    /** The first part of a comma-separated list ("app,audit" -> "app"), or null. */
+    static String firstOf(String csv) {
+        if (csv == null) return null;
+        for (String s : csv.split(",")) if (!s.isBlank()) return s.strip();
+        return null;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
     Detection build(Detection.Commands commands) {
         return new Detection(tool, dialect, confidence(), root.path(), migrations,
-                new ArrayList<>(configFiles), new ArrayList<>(evidence), commands);
+                new ArrayList<>(configFiles), new ArrayList<>(evidence), commands, historyTable);
     }
 }

@@ -1,9 +1,12 @@
 package dev.dbmigrate.detect;
 
 import dev.dbmigrate.model.Tool;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -47,6 +50,26 @@ final class GolangMigrateDetector implements Detector {
         return Optional.of(finish(f, SqlLayout.NONE));
     }
 
+    private static final Pattern TABLE_PARAM = Pattern.compile("[?&]x-migrations-table=([^&\\s\"'#]+)");
+    private static final Pattern QUOTED_PARAM = Pattern.compile("[?&]x-migrations-table-quoted=(1|true)\\b");
+
+    /** The {@code x-migrations-table} parameter of a database URL ({@code "schema"."table"} when x-migrations-table-quoted is set). */
+    private static void historyTable(Found f, Path file, String url) {
+        Matcher m = TABLE_PARAM.matcher(url);
+        if (!m.find()) return;
+        String value = URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+        String source = f.settings(file, "x-migrations-table", value);
+        if (QUOTED_PARAM.matcher(url).find()) {
+            Matcher q = Pattern.compile("^\"([^\"]+)\"\\.\"([^\"]+)\"$").matcher(value);
+            if (q.matches()) {
+                f.historyTable(q.group(1), q.group(2), null, source);
+                return;
+            }
+            value = value.replace("\"", "");
+        }
+        f.historyTable(null, value, null, source);
+    }
+
     private static void describe(Found f, ProjectDir folder, SqlLayout layout) {
         long ups = layout.migrations().stream().filter(n -> n.endsWith(".up.sql")).count();
         long downs = layout.migrations().size() - ups;
@@ -58,7 +81,9 @@ final class GolangMigrateDetector implements Detector {
         BuildScripts.find(f, f.root, DATABASE_FLAG).ifPresent(h -> {
             f.read(h.file());
             f.dialect(Dialects.ofUrl(h.match().group(1)), f.rel(h.file()) + ": -database " + h.match().group(1));
+            historyTable(f, h.file(), h.match().group(1));
         });
+        DbHints.env(f, "DATABASE_URL", "DB_URL", "POSTGRESQL_URL", "MYSQL_URL").ifPresent(v -> historyTable(f, v.file(), v.value()));
         DbHints.dialectFromEnv(f, "DATABASE_URL", "DB_URL", "POSTGRESQL_URL", "MYSQL_URL");
         Manifests.go(f, f.root).dialectFromDrivers(f, Dialects.GO_DRIVERS);
         DbHints.dialectFromCompose(f);

@@ -18,6 +18,7 @@ final class GooseDetector implements Detector {
     private static final Pattern GOOSE_COMMAND = Pattern.compile(
             "\\bgoose\\b(?:\\s+-{1,2}[\\w-]+(?:[= ](?!postgres|mysql|sqlite3|mssql|redshift|tidb|clickhouse|vertica|ydb|turso|starrocks)\\S+)?)*\\s+"
                     + "(postgres|mysql|sqlite3|mssql|redshift|tidb|clickhouse|vertica|ydb|turso|starrocks)\\b");
+    private static final Pattern TABLE_FLAG = Pattern.compile("\\bgoose\\b[^\\n]*?-table[= ]+[\"']?([\\w.]+)");
     private static final Pattern DIR_FLAG = Pattern.compile("\\bgoose\\b[^\\n]*?-dir[= ]+[\"']?([\\w./-]+)");
 
     @Override
@@ -73,6 +74,7 @@ final class GooseDetector implements Detector {
             }
         }
         DbHints.dialectFromEnv(f, "GOOSE_DBSTRING", "DATABASE_URL");
+        BuildScripts.historyTable(f, "GOOSE_TABLE", TABLE_FLAG, "goose -table");
         Manifests.go(f, f.root).dialectFromDrivers(f, Dialects.GO_DRIVERS);
         DbHints.dialectFromCompose(f);
         if (driver == null && f.dialect() != null) driver = gooseDriver(f.dialect());

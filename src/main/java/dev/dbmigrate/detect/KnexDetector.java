@@ -41,6 +41,10 @@ final class KnexDetector implements Detector {
             if (migrations != null && migrations.startsWith("{")) {
                 String d = JsText.expr(migrations.substring(1), "directory");
                 directory = JsText.path(d != null && d.startsWith("[") ? JsText.expression(d, 1) : d);
+                String table = JsText.literal(JsText.expr(migrations.substring(1), "tableName"));
+                String schema = JsText.literal(JsText.expr(migrations.substring(1), "schemaName"));
+                f.historyTable(schema, table, table == null ? null : table + "_lock",
+                        f.settings(knexfile.get(), "migrations.tableName", table, "migrations.schemaName", schema));
             }
             if (text.isPresent()) {
                 f.config(knexfile.get(), (byEnv.isEmpty() ? "no literal client" : Environments.describe("client", byEnv))

@@ -59,11 +59,28 @@ final class LiquibaseDetector implements Detector {
             }
             String url = first(pr, "url", "liquibase.command.url");
             if (url != null) urls.put(f.rel(p) + ": url", url);
+            String table = first(pr, "databaseChangeLogTableName", "liquibase.databaseChangeLogTableName");
+            String lock = first(pr, "databaseChangeLogLockTableName", "liquibase.databaseChangeLogLockTableName");
+            String schema = first(pr, "liquibaseSchemaName", "liquibase.liquibaseSchemaName");
+            String defaultSchema = first(pr, "defaultSchemaName", "liquibase.command.defaultSchemaName", "liquibase.defaultSchemaName");
+            f.historyTable(schema != null ? schema : defaultSchema, table, lock, f.settings(p, "databaseChangeLogTableName", table,
+                    "databaseChangeLogLockTableName", lock, "liquibaseSchemaName", schema, "defaultSchemaName", defaultSchema));
         }));
         if (spring) {
             String cl = jvm.springValue(f, "spring.liquibase.change-log");
             if (cl != null) candidates.add(JvmProject.location(dir, cl, true));
             jvm.springUrl(f, "spring.liquibase.url", urls);
+            String table = jvm.spring.get("spring.liquibase.database-change-log-table");
+            String lock = jvm.spring.get("spring.liquibase.database-change-log-lock-table");
+            String schema = jvm.spring.get("spring.liquibase.liquibase-schema");
+            String defaultSchema = jvm.spring.get("spring.liquibase.default-schema");
+            Path file = jvm.springFile.get(table != null ? "spring.liquibase.database-change-log-table" : schema != null ? "spring.liquibase.liquibase-schema"
+                    : lock != null ? "spring.liquibase.database-change-log-lock-table" : "spring.liquibase.default-schema");
+            if (file != null) {
+                f.historyTable(schema != null ? schema : defaultSchema, table, lock, f.settings(file, "spring.liquibase.database-change-log-table", table,
+                        "spring.liquibase.database-change-log-lock-table", lock, "spring.liquibase.liquibase-schema", schema,
+                        "spring.liquibase.default-schema", defaultSchema));
+            }
         }
         jvm.springUrl(f, "spring.datasource.url", urls);
         String pluginChangelog = jvm.pluginConfig("liquibase-maven-plugin", "changeLogFile");

@@ -33,15 +33,30 @@ public final class ProjectScanner {
     private final List<Detector> detectors;
     private final int maxDepth;
     private final int maxDirs;
+    /** Caches shared by every scan of this scanner, or null for fresh ones per scan. */
+    private final ScanContext.Caches shared;
 
     public ProjectScanner() {
         this(Detectors.all(), MAX_DEPTH, MAX_DIRS);
     }
 
     ProjectScanner(List<Detector> detectors, int maxDepth, int maxDirs) {
+        this(detectors, maxDepth, maxDirs, null);
+    }
+
+    private ProjectScanner(List<Detector> detectors, int maxDepth, int maxDirs, ScanContext.Caches shared) {
         this.detectors = List.copyOf(detectors);
         this.maxDepth = maxDepth;
         this.maxDirs = maxDirs;
+        this.shared = shared;
+    }
+
+    /**
+     * A scanner whose scans share directory listings, file texts and parsed files, for several scans
+     * of nested directories in one go (the files must not change meanwhile). Not thread-safe.
+     */
+    public ProjectScanner sharingCaches() {
+        return new ProjectScanner(detectors, maxDepth, maxDirs, new ScanContext.Caches());
     }
 
     public DetectResult scan(Path projectPath) {
@@ -56,7 +71,7 @@ public final class ProjectScanner {
                 throw new InputException(root + ": cannot resolve the symbolic link (" + e.getMessage() + ")");
             }
         }
-        ScanContext ctx = new ScanContext(root);
+        ScanContext ctx = shared == null ? new ScanContext(root) : new ScanContext(root, shared);
         List<Detection> found = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         int visited = walk(ctx, found, notes);
@@ -148,7 +163,7 @@ public final class ProjectScanner {
         boolean bKnowsMore = a.migrationsPath() == null && b.migrationsPath() != null;
         return new Detection(a.tool(), a.dialect() != null ? a.dialect() : b.dialect(), confidence, a.root(),
                 bKnowsMore ? b.migrationsPath() : a.migrationsPath(), new ArrayList<>(configs), new ArrayList<>(evidence),
-                bKnowsMore ? b.commands() : a.commands());
+                bKnowsMore ? b.commands() : a.commands(), a.historyTable() != null ? a.historyTable() : b.historyTable());
     }
 
     /** A raw-sql folder inside another tool's migrations area belongs to that tool (e.g. Liquibase includeAll). */

@@ -18,21 +18,37 @@ import java.util.function.Supplier;
 
 /**
  * State of one scan: the scan root and caches of directory listings, file texts and parsed files, so
- * that every file is listed and read at most once however many detectors look at it. Not thread-safe
- * (one scan runs on one thread).
+ * that every file is listed and read at most once however many detectors look at it. The caches hold
+ * what the file system says (and values derived from file contents only), so scans of nested roots in
+ * one go (the project resolver walking up from a migration) may share them. Not thread-safe (one scan
+ * runs on one thread).
  */
 final class ScanContext {
 
     static final int MAX_FILE_BYTES = 1 << 20;
     static final int MAX_ENTRIES_PER_DIR = 5_000;
 
+    /** Listings, texts and derived values by absolute path. */
+    static final class Caches {
+        private final Map<Path, Listing> listings = new HashMap<>();
+        private final Map<Path, Text> texts = new HashMap<>();
+        private final Map<String, Object> memo = new HashMap<>();
+    }
+
     private final Path root;
-    private final Map<Path, Listing> listings = new HashMap<>();
-    private final Map<Path, Text> texts = new HashMap<>();
-    private final Map<String, Object> memo = new HashMap<>();
+    private final Map<Path, Listing> listings;
+    private final Map<Path, Text> texts;
+    private final Map<String, Object> memo;
 
     ScanContext(Path root) {
+        this(root, new Caches());
+    }
+
+    ScanContext(Path root, Caches caches) {
         this.root = root;
+        this.listings = caches.listings;
+        this.texts = caches.texts;
+        this.memo = caches.memo;
     }
 
     Path root() {

@@ -57,6 +57,8 @@ final class SequelizeDetector implements Detector {
     /** config.json: {"development": {"dialect": ...}, "production": {...}}; config.js is read for dialect literals. */
     private static void readConfig(Found f, Path config) {
         Map<String, String> byEnv = new LinkedHashMap<>();
+        Map<String, String> tables = new LinkedHashMap<>();
+        Map<String, String> schemas = new LinkedHashMap<>();
         if (config.toString().endsWith(".json")) {
             Optional<JsonNode> json = ConfigFiles.json(f, config);
             if (json.isEmpty()) return;
@@ -65,6 +67,8 @@ final class SequelizeDetector implements Detector {
                 String d = ConfigFiles.text(e.getValue().get("dialect"));
                 if (d == null && e.getValue().has("url")) d = Dialects.scheme(ConfigFiles.text(e.getValue().get("url")));
                 if (d != null) byEnv.put(e.getKey(), d);
+                put(tables, e.getKey(), ConfigFiles.text(e.getValue().get(TABLE)));
+                put(schemas, e.getKey(), ConfigFiles.text(e.getValue().get(SCHEMA)));
             }
         } else {
             String code = JsText.stripComments(f.text(config).orElse(""));
@@ -72,8 +76,23 @@ final class SequelizeDetector implements Detector {
                 String d = JsText.literal(p.expr());
                 if (d != null) byEnv.put(Environments.nameBefore(code, p.start()), d);
             }
+            for (JsText.Prop p : JsText.props(code, TABLE)) put(tables, Environments.nameBefore(code, p.start()), JsText.literal(p.expr()));
+            for (JsText.Prop p : JsText.props(code, SCHEMA)) put(schemas, Environments.nameBefore(code, p.start()), JsText.literal(p.expr()));
         }
         f.config(config, byEnv.isEmpty() ? "no literal dialect" : Environments.describe("dialect", byEnv));
         Environments.applyDialect(f, "dialect", byEnv);
+        Map.Entry<String, String> table = Environments.choose(tables);
+        Map.Entry<String, String> schema = Environments.choose(schemas);
+        f.historyTable(schema == null ? null : schema.getValue(), table == null ? null : table.getValue(), null,
+                f.settings(config, (table == null ? "" : table.getKey() + ".") + TABLE, table == null ? null : table.getValue(),
+                        (schema == null ? "" : schema.getKey() + ".") + SCHEMA, schema == null ? null : schema.getValue()));
+    }
+
+    /** sequelize-cli's settings for its SequelizeMeta table, per environment. */
+    private static final String TABLE = "migrationStorageTableName";
+    private static final String SCHEMA = "migrationStorageTableSchema";
+
+    private static void put(Map<String, String> byEnv, String env, String value) {
+        if (value != null && !value.isBlank()) byEnv.putIfAbsent(env, value);
     }
 }

@@ -52,6 +52,8 @@ final class TypeormDetector implements Detector {
             if (t == null && m == null) continue;
             dataSource = file;
             type = t;
+            String table = JsText.literal(JsText.expr(code, "migrationsTableName"));
+            f.historyTable(null, table, null, f.settings(file, "migrationsTableName", table));
             String globExpr = m == null ? JsText.expr(code, "migrationsDir") : m;
             migrationsGlob = JsText.path(firstElement(globExpr));
             if (globExpr != null && globExpr.contains("__dirname")) globBase = file.getParent();
@@ -66,6 +68,7 @@ final class TypeormDetector implements Detector {
             Map<String, String> values = ormconfigValues(f, oc, name);
             type = values.get("type");
             migrationsGlob = values.get("migrations");
+            f.historyTable(null, values.get(TABLE), null, f.settings(oc, TABLE, values.get(TABLE)));
             f.config(oc, (type == null ? "" : "type: \"" + type + "\"") + (migrationsGlob == null ? "" : (type == null ? "" : ", ") + "migrations: " + migrationsGlob));
         }
         f.dialectNamed("type", type, null);
@@ -77,6 +80,9 @@ final class TypeormDetector implements Detector {
         f.migrationFiles(migrations, MIGRATION_FILE, "<timestamp>-<Name>.ts");
         return Optional.of(f.build(commands(f, dir, dataSource, migrations)));
     }
+
+    /** The DataSource option naming the migrations table. */
+    private static final String TABLE = "migrationsTableName";
 
     private static List<Path> sourceCandidates(ProjectDir dir) {
         List<Path> out = new ArrayList<>();
@@ -115,6 +121,7 @@ final class TypeormDetector implements Detector {
                 put(out, "type", ConfigFiles.text(c.get("type")));
                 put(out, "migrations", c.path("migrations").isArray() ? ConfigFiles.text(c.path("migrations").get(0)) : null);
                 put(out, "migrations", ConfigFiles.text(c.at("/cli/migrationsDir")));
+                put(out, TABLE, ConfigFiles.text(c.get(TABLE)));
             });
         } else if (name.endsWith(".yml") || name.endsWith(".yaml")) {
             ConfigFiles.yaml(f, file).ifPresent(y -> {
@@ -125,18 +132,22 @@ final class TypeormDetector implements Detector {
                 put(out, "migrations", mg instanceof List<?> l && !l.isEmpty() ? String.valueOf(l.get(0)) : null);
                 Object cli = ConfigFiles.yamlPath(c, "cli.migrationsDir");
                 put(out, "migrations", cli == null ? null : cli.toString());
+                Object table = ConfigFiles.yamlPath(c, TABLE);
+                put(out, TABLE, table == null ? null : table.toString());
             });
         } else if (name.endsWith(".env")) {
             ConfigFiles.env(f, file).ifPresent(e -> {
                 put(out, "type", e.get("TYPEORM_CONNECTION"));
                 put(out, "migrations", e.get("TYPEORM_MIGRATIONS"));
                 put(out, "migrations", e.get("TYPEORM_MIGRATIONS_DIR"));
+                put(out, TABLE, e.get("TYPEORM_MIGRATIONS_TABLE_NAME"));
             });
         } else {
             String code = JsText.stripComments(f.text(file).orElse(""));
             put(out, "type", typeIn(code));
             put(out, "migrations", JsText.path(firstElement(JsText.expr(code, "migrations"))));
             put(out, "migrations", JsText.path(JsText.expr(code, "migrationsDir")));
+            put(out, TABLE, JsText.literal(JsText.expr(code, TABLE)));
         }
         return out;
     }

@@ -3,6 +3,7 @@ package dev.dbmigrate.mcp;
 import dev.dbmigrate.InputException;
 import dev.dbmigrate.analyse.rollback.RollbackRequest;
 import dev.dbmigrate.analyse.validate.ValidateRequest;
+import dev.dbmigrate.db.dryrun.DryRunRequest;
 import dev.dbmigrate.model.Dialect;
 import dev.dbmigrate.service.DbMigrateService;
 import java.util.List;
@@ -63,6 +64,29 @@ public final class DbMigrateTools {
                                 args.string("migration"),
                                 args.string("target"),
                                 dialect(args.string("dialect"))))),
+                new ToolDefinition(
+                        "dry_run_migration",
+                        "Dry-run a migration and its rollback",
+                        """
+                        Prove a migration and its rollback on a real database before production. On a scratch database \
+                        (default: a temporary database on an embedded PostgreSQL 15 started on demand and dropped after; \
+                        SQLite projects: a temporary file) it applies the earlier migrations as the tool would, applies the \
+                        migration while recording each statement's time and the locks it takes on existing tables (observed \
+                        in pg_locks, e.g. ACCESS EXCLUSIVE on orders), applies its rollback (plan_rollback's script; \
+                        rollback: generated or down forces the generated inverse or the hand-written down), then compares the \
+                        schema before the migration with the schema after the rollback (tables, columns, indexes, constraints, \
+                        enums, comments). Reports PASS when the rollback restores the schema exactly, else the differences, and \
+                        the first failing statement with file:line. databaseUrl is used only with scratch: true and must be an \
+                        empty database it may write to (MySQL/MariaDB projects need one). Needs SQL migrations: for ORM \
+                        migrations it says how to export their SQL. Passwords never appear in output.""",
+                        false, true, false, true,
+                        (args, progress) -> service.dryRun(new DryRunRequest(
+                                args.existingPath("projectPath", true),
+                                args.string("migration"),
+                                args.string("databaseUrl"),
+                                args.bool("scratch", false),
+                                dialect(args.string("dialect")),
+                                DryRunRequest.Rollback.fromId(args.string("rollback"))), progress)),
                 new ToolDefinition(
                         "migration_history",
                         "Migration history and status",

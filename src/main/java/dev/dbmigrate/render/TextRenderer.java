@@ -17,6 +17,7 @@ public final class TextRenderer {
         if (result instanceof RollbackResult r) return RollbackText.render(r);
         if (result instanceof HistoryResult r) return HistoryText.render(r);
         if (result instanceof DriftResult r) return DriftText.render(r);
+        if (result instanceof dev.dbmigrate.db.dryrun.DryRunResult r) return DryRunText.render(r);
         if (result instanceof String s) return s;
         return Json.pretty(result);
     }

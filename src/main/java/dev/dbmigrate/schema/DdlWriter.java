@@ -31,6 +31,29 @@ public final class DdlWriter {
         return Identifiers.quote(d, name);
     }
 
+    /** A possibly schema-qualified name as the model stores it ("crm.lead_stage"), each part quoted as needed. */
+    public String qualified(String dotted) {
+        int dot = dotted.indexOf('.');
+        return dot > 0 && dot < dotted.length() - 1 ? q(dotted.substring(0, dot)) + "." + q(dotted.substring(dot + 1)) : q(dotted);
+    }
+
+    /** The unqualified part of a model name ("lead_stage" of "crm.lead_stage"). */
+    public static String unqualified(String dotted) {
+        int dot = dotted.indexOf('.');
+        return dot > 0 && dot < dotted.length() - 1 ? dotted.substring(dot + 1) : dotted;
+    }
+
+    /**
+     * An index name as DROP INDEX / ALTER INDEX need it: PostgreSQL indexes live in their table's
+     * schema, so an index of a table outside the default schema must be qualified.
+     */
+    public String index(String name, TableRef table) {
+        if (d == Dialect.POSTGRESQL && table != null && table.schema() != null && !table.schema().equalsIgnoreCase("public")) {
+            return q(table.schema()) + "." + q(name);
+        }
+        return q(name);
+    }
+
     public String table(TableRef t) {
         return t.schema() == null || t.schema().equalsIgnoreCase("public") || t.schema().equalsIgnoreCase("main")
                 ? q(t.name()) : q(t.schema()) + "." + q(t.name());
@@ -93,8 +116,15 @@ public final class DdlWriter {
     /** CREATE TABLE with columns and constraints; foreign keys included unless {@code withoutForeignKeys}. */
     public String createTable(Table t, boolean withoutForeignKeys) {
         List<String> parts = new ArrayList<>();
-        for (ColumnDef c : t.columns()) parts.add("    " + columnDefinition(c));
+        // SQLite: AUTOINCREMENT exists only as "INTEGER PRIMARY KEY AUTOINCREMENT" on the column
+        ConstraintDef inlinePk = d != Dialect.SQLITE ? null : t.primaryKey()
+                .filter(pk -> pk.columns().size() == 1 && t.column(pk.columns().get(0)).map(ColumnDef::autoIncrement).orElse(false)).orElse(null);
+        for (ColumnDef c : t.columns()) {
+            boolean inline = inlinePk != null && t.same(c.name(), inlinePk.columns().get(0));
+            parts.add("    " + (inline ? q(c.name()) + " INTEGER PRIMARY KEY AUTOINCREMENT" : columnDefinition(c)));
+        }
         for (ConstraintDef c : t.constraints()) {
+            if (c == inlinePk) continue;
             if (withoutForeignKeys && c.kind() == ConstraintDef.Kind.FOREIGN_KEY) continue;
             if (c.notValid() && d == Dialect.POSTGRESQL) continue; // added after, NOT VALID cannot be declared inline
             parts.add("    " + constraintDefinition(c));
@@ -148,7 +178,13 @@ public final class DdlWriter {
     }
 
     public String alterType(TableRef t, String column, SqlType type, boolean withUsing) {
-        String ty = type(type);
+        String ty = switch (type.name().toLowerCase(java.util.Locale.ROOT)) {
+            // serial types are CREATE TABLE shorthands (integer + sequence default), not types ALTER can name
+            case "serial", "serial4" -> "integer";
+            case "bigserial", "serial8" -> "bigint";
+            case "smallserial", "serial2" -> "smallint";
+            default -> type(type);
+        };
         return "ALTER TABLE " + table(t) + " ALTER COLUMN " + q(column) + " TYPE " + ty
                 + (withUsing ? " USING " + q(column) + "::" + ty : "") + ";";
     }
@@ -177,13 +213,13 @@ public final class DdlWriter {
 
     public String dropIndex(String name, TableRef table, boolean concurrently) {
         if (d.isMysqlFamily()) return "DROP INDEX " + q(name) + " ON " + table(table) + ";";
-        return "DROP INDEX " + (concurrently && d == Dialect.POSTGRESQL ? "CONCURRENTLY " : "") + q(name) + ";";
+        return "DROP INDEX " + (concurrently && d == Dialect.POSTGRESQL ? "CONCURRENTLY " : "") + index(name, table) + ";";
     }
 
     public String renameIndex(String from, String to, TableRef table) {
         if (d.isMysqlFamily()) return "ALTER TABLE " + table(table) + " RENAME INDEX " + q(from) + " TO " + q(to) + ";";
         if (d == Dialect.SQLITE) return "-- SQLite cannot rename an index: drop it and create it as " + q(to);
-        return "ALTER INDEX " + q(from) + " RENAME TO " + q(to) + ";";
+        return "ALTER INDEX " + index(from, table) + " RENAME TO " + q(to) + ";";
     }
 
     public String addConstraint(TableRef t, ConstraintDef c) {
@@ -209,11 +245,11 @@ public final class DdlWriter {
     }
 
     public String createEnum(String name, List<String> values) {
-        return "CREATE TYPE " + q(name) + " AS ENUM (" + values.stream().map(DdlWriter::literal).collect(Collectors.joining(", ")) + ");";
+        return "CREATE TYPE " + qualified(name) + " AS ENUM (" + values.stream().map(DdlWriter::literal).collect(Collectors.joining(", ")) + ");";
     }
 
     public String dropType(String name) {
-        return "DROP TYPE " + q(name) + ";";
+        return "DROP TYPE " + qualified(name) + ";";
     }
 
     public String comment(TableRef t, String column, String text) {

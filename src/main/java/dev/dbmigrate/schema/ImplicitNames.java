@@ -109,10 +109,12 @@ public final class ImplicitNames {
         return new String(b, 0, end, StandardCharsets.UTF_8);
     }
 
+    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("\"([^\"]+)\"|`([^`]+)`|\\b([A-Za-z_][A-Za-z0-9_]*)\\b");
+
     /** First identifier of a CHECK expression that names a column, for the check's implicit name. */
     static String firstColumnIn(String expression, Predicate<String> isColumn) {
         if (expression == null) return null;
-        var m = java.util.regex.Pattern.compile("\"([^\"]+)\"|`([^`]+)`|\\b([A-Za-z_][A-Za-z0-9_]*)\\b").matcher(expression);
+        var m = IDENTIFIER.matcher(expression);
         while (m.find()) {
             String id = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3).toLowerCase(Locale.ROOT);
             if (isColumn.test(id)) return id;

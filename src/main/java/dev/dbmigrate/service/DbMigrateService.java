@@ -1,6 +1,5 @@
 package dev.dbmigrate.service;
 
-import dev.dbmigrate.InputException;
 import dev.dbmigrate.analyse.drift.DriftResult;
 import dev.dbmigrate.analyse.drift.DriftService;
 import dev.dbmigrate.analyse.history.HistoryResult;
@@ -8,19 +7,19 @@ import dev.dbmigrate.analyse.history.HistoryService;
 import dev.dbmigrate.analyse.history.MigrationSource;
 import dev.dbmigrate.analyse.rollback.RollbackRequest;
 import dev.dbmigrate.analyse.rollback.RollbackResult;
-import dev.dbmigrate.analyse.rules.DataProbe;
 import dev.dbmigrate.analyse.validate.ValidateRequest;
 import dev.dbmigrate.analyse.validate.ValidateResult;
+import dev.dbmigrate.db.dryrun.DryRunRequest;
+import dev.dbmigrate.db.dryrun.DryRunResult;
+import dev.dbmigrate.db.dryrun.ScratchDatabase;
+import dev.dbmigrate.db.history.HistoryTables;
 import dev.dbmigrate.detect.DetectResult;
 import dev.dbmigrate.detect.ProjectScanner;
 import dev.dbmigrate.parse.ParseCache;
 import dev.dbmigrate.read.ReadResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The one core behind both faces: every MCP tool and every CLI subcommand calls a method here and
@@ -38,6 +37,7 @@ public class DbMigrateService {
     private final DriftService drift = new DriftService(this::migrationsOf,
             (migrations, dialect, notes) -> ProjectMigrations.replay(migrations, migrations.size(), dialect, parseCache, notes));
     private final WriteGuard writeGuard;
+    private final DryRunService dryRun;
 
     /** A service that may write (files, scratch databases). */
     public DbMigrateService() {
@@ -47,6 +47,8 @@ public class DbMigrateService {
     /** @param writeGuard {@link WriteGuard#READ_ONLY} for read-only audit mode: every write is refused */
     public DbMigrateService(WriteGuard writeGuard) {
         this.writeGuard = writeGuard;
+        this.dryRun = new DryRunService(resolver, parseCache, rollback, writeGuard, new dev.dbmigrate.db.dryrun.CatalogSnapshot(),
+                (url, root) -> ScratchDatabase.open(dev.dbmigrate.db.DatabaseUrl.parse(url, root)), url -> dev.dbmigrate.db.DatabaseUrl.parse(url).redacted());
     }
 
     /** Methods that write call {@code writeGuard().requireWritable(...)} before they do. */
@@ -75,6 +77,11 @@ public class DbMigrateService {
         return rollback.plan(request);
     }
 
+    /** dry_run_migration / dry-run: apply the history, the migration and its rollback on a scratch database. */
+    public DryRunResult dryRun(DryRunRequest request, Progress progress) {
+        return dryRun.dryRun(request, progress);
+    }
+
     /**
      * migration_history / history: the project's migrations with their state in each database.
      *
@@ -94,9 +101,8 @@ public class DbMigrateService {
         Project p = resolver.resolve(path, null, null, null);
         List<String> notes = new ArrayList<>(p.notes());
         ReadResult read = readCache.read(p, notes);
-        Map<String, String> envs = new LinkedHashMap<>();
-        p.config().environments().forEach((name, env) -> envs.put(name, env.url()));
-        return new MigrationSource.Project(p.root(), p.tool(), p.dialect(), read, envs, notes);
+        HistoryTables.Location history = p.detection() != null && p.detection().tool() == p.tool() ? p.detection().historyTable() : null;
+        return new MigrationSource.Project(p.root(), p.tool(), p.dialect(), read, p.config().environments(), notes, history);
     }
 
     public ProjectResolver resolver() {

@@ -70,6 +70,7 @@ public final class ProjectResolver {
 
     private Project doResolve(Path abs, Path projectHint, Dialect dialect, Tool tool) {
         List<String> notes = new ArrayList<>();
+        ProjectScanner scanner = this.scanner.sharingCaches(); // the walk up scans nested folders again and again
         Detection found = null;
         Path root = null;
         if (projectHint != null) {

@@ -65,7 +65,7 @@ public final class RollbackService {
             ParsedScript up = cache.parse(m.up(), project.dialect());
             List<InversePlanner.PlannedStep> steps = planner.plan(schema, up);
             ParsedScript down = null;
-            if (m.down() != null && m.downKind() == DownKind.PRESENT) {
+            if (m.down() != null && m.downKind() == DownKind.PRESENT && !req.generatedOnly()) {
                 try {
                     down = cache.parse(m.down(), project.dialect());
                 } catch (InputException e) {

@@ -3,6 +3,7 @@ package dev.dbmigrate.detect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbmigrate.model.Dialect;
+import dev.dbmigrate.read.support.IniFile;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,7 @@ class DetectHelpersTest {
 
     @Test
     void iniFollowsConfigparserRules() {
-        Map<String, Map<String, String>> ini = ConfigFiles.parseIni("""
+        IniFile ini = IniFile.parse("""
                 # comment
                 [alembic]
                 Script_Location = %(here)s/alembic
@@ -42,10 +43,11 @@ class DetectHelpersTest {
                 ; other comment
                 [loggers]
                 keys = root
-                """);
-        assertThat(ini.get("alembic")).containsEntry("script_location", "%(here)s/alembic")
-                .containsEntry("version_locations", "%(here)s/a\n%(here)s/b");
-        assertThat(ini.get("loggers")).containsEntry("keys", "root");
+                """, "/srv/app");
+        assertThat(ini.raw("alembic", "script_location")).contains("%(here)s/alembic");
+        assertThat(ini.raw("alembic", "version_locations")).contains("%(here)s/a\n%(here)s/b");
+        assertThat(ini.get("alembic", "script_location")).contains("/srv/app/alembic");
+        assertThat(ini.get("loggers", "keys")).contains("root");
     }
 
     @Test

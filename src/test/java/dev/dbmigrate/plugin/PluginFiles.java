@@ -25,8 +25,7 @@ final class PluginFiles {
      * MCP tools that the markdown already names but that land with a later issue. Each entry: the issue, and the
      * readOnlyHint the issue documents. The tests print this list; remove an entry when its tool is registered.
      */
-    static final Map<String, Pending> PENDING = Map.of(
-            "dry_run_migration", new Pending(6, false));
+    static final Map<String, Pending> PENDING = Map.of();
 
     record Pending(int issue, boolean readOnly) {}
 

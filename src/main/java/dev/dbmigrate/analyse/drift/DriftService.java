@@ -81,8 +81,8 @@ public final class DriftService {
         Set<String> excluded = new LinkedHashSet<>(ignoreTables);
         Optional<HistoryTable> table = HistoryTables.forTool(p.tool());
         if (table.isPresent()) {
-            excluded.addAll(table.get().ownTables());
-            AppliedState state = HistoryTables.read(s, table.get(), HistoryTables.Location.DEFAULT);
+            excluded.addAll(HistoryTables.ownTables(table.get(), p.historyTable()));
+            AppliedState state = HistoryTables.read(s, table.get(), p.historyTable());
             HistoryAnalyzer.Merge merge = HistoryAnalyzer.merge("db", "", files, table.get(), state);
             applied.clear();
             for (int i = 0; i < files.size(); i++) {

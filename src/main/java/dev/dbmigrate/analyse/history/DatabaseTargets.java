@@ -1,6 +1,7 @@
 package dev.dbmigrate.analyse.history;
 
 import dev.dbmigrate.InputException;
+import dev.dbmigrate.config.ProjectConfig;
 import dev.dbmigrate.db.DatabaseUrl;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,7 +51,7 @@ public final class DatabaseTargets {
         }
         List<String> names = environmentNames == null ? List.of() : environmentNames;
         if (names.isEmpty()) return out;
-        Map<String, String> defined = p.environments();
+        Map<String, ProjectConfig.Environment> defined = p.environments();
         if (defined.isEmpty()) {
             throw new InputException("environments " + names + " requested, but " + p.root() + " has no .db-migrate.yml with environments");
         }
@@ -66,11 +67,9 @@ public final class DatabaseTargets {
             }
         }
         for (String n : chosen) {
-            String raw = defined.get(n);
             try {
-                if (raw == null || raw.isBlank()) {
-                    throw new InputException("environment '" + n + "' has an empty url in .db-migrate.yml (an unset ${VARIABLE}?)");
-                }
+                String raw = defined.get(n).expandedUrl();
+                if (raw.isBlank()) throw new InputException("environment '" + n + "' has an empty url in .db-migrate.yml");
                 DatabaseUrl url = DatabaseUrl.parse(raw, p.root());
                 out.add(new Target(unique(n, seen), url, url.redacted(), null));
             } catch (InputException ex) {

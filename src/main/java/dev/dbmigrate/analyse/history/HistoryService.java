@@ -86,7 +86,7 @@ public final class HistoryService {
             return new HistoryAssembler.EnvironmentRead(t.name(), t.shownUrl(), null, p.tool().id() + " keeps no history table: nothing to read");
         }
         try (ReadOnlySession s = ReadOnlySession.open(t.url(), timeouts)) {
-            AppliedState state = HistoryTables.read(s, table, HistoryTables.Location.DEFAULT);
+            AppliedState state = HistoryTables.read(s, table, p.historyTable());
             return new HistoryAssembler.EnvironmentRead(t.name(), t.shownUrl(), state, null);
         } catch (InputException e) {
             return new HistoryAssembler.EnvironmentRead(t.name(), t.shownUrl(), null, e.getMessage());

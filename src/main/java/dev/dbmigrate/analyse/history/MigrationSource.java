@@ -1,5 +1,7 @@
 package dev.dbmigrate.analyse.history;
 
+import dev.dbmigrate.config.ProjectConfig;
+import dev.dbmigrate.db.history.HistoryTables;
 import dev.dbmigrate.model.Dialect;
 import dev.dbmigrate.model.Tool;
 import dev.dbmigrate.read.ReadResult;
@@ -19,13 +21,21 @@ public interface MigrationSource {
      * @param tool         the migration tool
      * @param dialect      the dialect, or null when the project does not say
      * @param read         the migrations in apply order plus integrity problems
-     * @param environments named database URLs from the project's config (name -> URL, variables expanded)
+     * @param environments the named databases of the project's config (variables expanded when one is used)
      * @param notes        assumptions made while resolving the project
+     * @param historyTable where the tool keeps its history table, as the project's tool config says (defaults: {@link HistoryTables.Location#DEFAULT})
      */
-    record Project(Path root, Tool tool, Dialect dialect, ReadResult read, Map<String, String> environments, List<String> notes) {
+    record Project(Path root, Tool tool, Dialect dialect, ReadResult read, Map<String, ProjectConfig.Environment> environments, List<String> notes,
+                   HistoryTables.Location historyTable) {
         public Project {
             environments = environments == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environments));
             notes = notes == null ? List.of() : List.copyOf(notes);
+            historyTable = historyTable == null ? HistoryTables.Location.DEFAULT : historyTable;
+        }
+
+        /** A project whose tool keeps its history table where it does by default. */
+        public Project(Path root, Tool tool, Dialect dialect, ReadResult read, Map<String, ProjectConfig.Environment> environments, List<String> notes) {
+            this(root, tool, dialect, read, environments, notes, HistoryTables.Location.DEFAULT);
         }
     }
 

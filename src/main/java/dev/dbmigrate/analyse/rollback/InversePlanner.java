@@ -46,15 +46,78 @@ public final class InversePlanner {
     public List<PlannedStep> plan(Schema before, ParsedScript up) {
         Schema s = before.copy();
         List<PlannedStep> steps = new ArrayList<>();
+        java.util.Set<String> createdHere = new java.util.HashSet<>();
+        Map<Operation, TableRef> replacedBy = replacements(before, up);
         for (Statement st : up.statements()) {
             for (Operation op : st.operations()) {
-                Inverse inv = inverse(s, op, st);
+                Inverse inv = subsumedByDrop(s, op, createdHere) ? null
+                        : op instanceof Operation.DropTable dt && replacedBy.containsKey(op) ? recreateTable(s, dt.table(), replacedBy.get(op))
+                        : inverse(s, op, st);
                 if (inv != null) steps.add(new PlannedStep(st, op, inv));
+                track(s, op, createdHere);
                 s.apply(op);
             }
         }
         Collections.reverse(steps);
         return steps;
+    }
+
+    /**
+     * The table rebuild pattern (SQLite's way to alter a table, also used elsewhere): CREATE TABLE t_new;
+     * copy the rows; DROP TABLE t; ALTER TABLE t_new RENAME TO t. For each such DROP TABLE, the table
+     * created in this migration that takes its place: the rollback copies the rows back from it.
+     */
+    private static Map<Operation, TableRef> replacements(Schema before, ParsedScript up) {
+        List<Operation> ops = new ArrayList<>();
+        up.statements().forEach(st -> ops.addAll(st.operations()));
+        Map<Operation, TableRef> out = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < ops.size(); i++) {
+            if (!(ops.get(i) instanceof Operation.DropTable dt)) continue;
+            for (int j = i + 1; j < ops.size(); j++) {
+                if (ops.get(j) instanceof Operation.RenameTable rt
+                        && before.key(new TableRef(rt.table().schema(), rt.newName())).equals(before.key(dt.table()))) {
+                    String from = before.key(rt.table());
+                    boolean createdEarlier = ops.subList(0, j).stream()
+                            .anyMatch(o -> o instanceof Operation.CreateTable ct && before.key(ct.table()).equals(from));
+                    if (createdEarlier) out.put(dt, rt.table());
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * True for a change to a table this migration created: dropping the table undoes it, and undoing it
+     * first can fail (MySQL refuses to drop an index a foreign key needs).
+     */
+    private static boolean subsumedByDrop(Schema s, Operation op, java.util.Set<String> createdHere) {
+        if (createdHere.isEmpty() || op instanceof Operation.CreateTable || op instanceof Operation.RenameTable
+                || op instanceof Operation.DropTable || op.table() == null) {
+            return false;
+        }
+        return createdHere.contains(s.key(op.table())) && (op instanceof Operation.CreateIndex || op instanceof Operation.DropIndex
+                || op instanceof Operation.RenameIndex || op instanceof Operation.AddConstraint || op instanceof Operation.DropConstraint
+                || op instanceof Operation.RenameConstraint || op instanceof Operation.ValidateConstraint || op instanceof Operation.SetComment
+                || op instanceof Operation.AddColumn || op instanceof Operation.DropColumn || op instanceof Operation.RenameColumn
+                || op instanceof Operation.AlterColumnType || op instanceof Operation.AlterColumnNullability
+                || op instanceof Operation.AlterColumnDefault || op instanceof Operation.RedefineColumn || op instanceof Operation.DataChange);
+    }
+
+    /**
+     * The tables this migration created (by schema key), until they are renamed or dropped: after a
+     * rename (the rebuild pattern: CREATE TABLE t_new ...; ALTER TABLE t_new RENAME TO t) the rollback
+     * recreates the old table before dropping the new one, so the new one's indexes must go first
+     * (their names would collide).
+     */
+    private static void track(Schema s, Operation op, java.util.Set<String> createdHere) {
+        if (op instanceof Operation.CreateTable ct && !(ct.ifNotExists() && s.table(ct.table()).map(Table::complete).orElse(false))) {
+            createdHere.add(s.key(ct.table()));
+        } else if (op instanceof Operation.RenameTable rt) {
+            createdHere.remove(s.key(rt.table()));
+        } else if (op instanceof Operation.DropTable dt) {
+            createdHere.remove(s.key(dt.table()));
+        }
     }
 
     /** The inverse of {@code op} given the schema {@code s} just before it; null when there is nothing to say. */
@@ -65,7 +128,15 @@ public final class InversePlanner {
         }
         if (op instanceof Operation.DropTable dt) return recreateTable(s, dt.table());
         if (op instanceof Operation.RenameTable rt) {
-            return Inverse.of(ddl.renameTable(new TableRef(rt.table().schema(), rt.newName()), rt.table().name()));
+            String back = ddl.renameTable(new TableRef(rt.table().schema(), rt.newName()), rt.table().name());
+            if (dialect == Dialect.SQLITE && s.referencing(rt.table()).isEmpty()) {
+                // SQLite 3.26+ rewrites other tables' REFERENCES to follow a renamed table. Renaming back must not
+                // drag references that the forward rename did not move (the rebuild pattern: DROP TABLE t;
+                // ALTER TABLE t_new RENAME TO t leaves references to t in place); the legacy mode (with
+                // foreign_keys OFF, which the rollback script sets) renames without rewriting them.
+                return Inverse.of("PRAGMA legacy_alter_table = ON;", back, "PRAGMA legacy_alter_table = OFF;");
+            }
+            return Inverse.of(back);
         }
         if (op instanceof Operation.AddColumn ac) {
             Optional<Table> t = s.table(ac.table());
@@ -96,7 +167,7 @@ public final class InversePlanner {
         if (op instanceof Operation.CreateEnum ce) return Inverse.of(ddl.dropType(ce.name()));
         if (op instanceof Operation.AddEnumValue av) return enumValueInverse(s, av);
         if (op instanceof Operation.RenameEnumValue rv) {
-            return Inverse.of("ALTER TYPE " + ddl.q(rv.type()) + " RENAME VALUE " + DdlWriter.literal(rv.newValue()) + " TO " + DdlWriter.literal(rv.value()) + ";");
+            return Inverse.of("ALTER TYPE " + ddl.qualified(rv.type()) + " RENAME VALUE " + DdlWriter.literal(rv.newValue()) + " TO " + DdlWriter.literal(rv.value()) + ";");
         }
         if (op instanceof Operation.DropType dt) {
             Optional<EnumType> e = s.enumType(dt.name());
@@ -110,8 +181,12 @@ public final class InversePlanner {
         }
         if (op instanceof Operation.Truncate tr) return Inverse.irreversible("TRUNCATE " + tr.tables() + " deleted every row: only a backup brings them back");
         if (op instanceof Operation.TransactionControl || op instanceof Operation.SessionSetting || op instanceof Operation.Reindex
-                || op instanceof Operation.TableAlgorithmLock) {
-            return null;
+                || op instanceof Operation.TableAlgorithmLock || op instanceof Operation.LockTable
+                || op instanceof Operation.Conditional || op instanceof Operation.TableRebuild) {
+            return null; // nothing to undo: they change no schema object (markers qualify the statement's other operations)
+        }
+        if (op instanceof Operation.AlterTableOther ao) {
+            return Inverse.irreversible("ALTER TABLE " + ao.table() + " " + ao.clause() + ": the previous setting is not known from the migrations; undo it by hand");
         }
         if (op instanceof Operation.ConvertCharset cc) return Inverse.irreversible("the previous character set of " + cc.table() + " is not known from the migrations: convert it back by hand");
         if (op instanceof Operation.DetachPartition dp) return Inverse.irreversible("re-attaching " + dp.partition() + " needs its partition bounds (FOR VALUES ...), which the migration does not state");
@@ -128,15 +203,30 @@ public final class InversePlanner {
     }
 
     private Inverse recreateTable(Schema s, TableRef ref) {
+        return recreateTable(s, ref, null);
+    }
+
+    /** @param replacement the table that took its place in a rebuild (the rows are copied back from it), or null */
+    private Inverse recreateTable(Schema s, TableRef ref, TableRef replacement) {
         Optional<Table> t = s.table(ref);
         if (t.isEmpty() || !t.get().complete()) {
             return Inverse.irreversible("the definition of " + ref + " is not known from the migrations: recreate it from a backup");
         }
         List<String> sql = new ArrayList<>(ddl.recreateTable(t.get(), false));
-        // foreign keys of other tables that pointed at it were dropped with it
-        for (Map.Entry<Table, ConstraintDef> e : s.referencing(ref)) {
+        // PostgreSQL dropped the foreign keys of other tables that pointed at it (CASCADE); MySQL and
+        // SQLite keep them, dangling, and they point at the recreated table again
+        for (Map.Entry<Table, ConstraintDef> e : dialect == Dialect.POSTGRESQL ? s.referencing(ref) : List.<Map.Entry<Table, ConstraintDef>>of()) {
             if (e.getKey().ref().equals(t.get().ref())) continue;
             sql.add(ddl.addConstraint(e.getKey().ref(), e.getValue()));
+        }
+        Optional<Table> source = replacement == null ? Optional.empty() : s.table(replacement).filter(Table::complete);
+        if (source.isPresent()) {
+            List<String> shared = t.get().columnNames().stream().filter(source.get()::hasColumn).map(ddl::q).toList();
+            String cols = String.join(", ", shared);
+            sql.add(1, "INSERT INTO " + ddl.table(ref) + " (" + cols + ") SELECT " + cols + " FROM " + ddl.table(replacement) + ";");
+            List<String> lost = source.get().columnNames().stream().filter(c -> !t.get().hasColumn(c)).toList();
+            return new Inverse(sql, true, !lost.isEmpty(), "recreates " + ref + " as it was before the rebuild and copies its rows back from "
+                    + replacement + (lost.isEmpty() ? "" : "; the values of " + String.join(", ", lost) + " are lost"));
         }
         return new Inverse(sql, true, true, "recreates " + ref + " with its columns, constraints and indexes, but empty: its rows are lost unless restored from a backup");
     }
@@ -232,7 +322,9 @@ public final class InversePlanner {
     }
 
     private Inverse recreateIndex(Schema s, Operation.DropIndex di) {
-        Optional<Table> t = di.table() != null ? s.table(di.table()).filter(x -> x.index(di.name()).isPresent()) : s.tableOfIndex(di.name());
+        Optional<Table> t = di.table() != null
+                ? s.table(di.table()).filter(x -> x.index(di.name()).isPresent() || x.constraint(di.name()).isPresent())
+                : s.tableOfIndex(di.name());
         if (t.isPresent()) {
             Optional<IndexDef> i = t.get().index(di.name());
             if (i.isPresent()) return Inverse.of(ddl.createIndex(i.get(), di.concurrently()));
@@ -287,25 +379,36 @@ public final class InversePlanner {
         if (e.isPresent() && e.get().values().contains(av.value())) return Inverse.none();
         List<String> rebuild = new ArrayList<>();
         if (e.isPresent()) {
-            String tmp = av.type() + "_old";
+            String type = e.get().name();
+            String tmp = DdlWriter.unqualified(type) + "_old";
+            String tmpQualified = type.contains(".") ? type.substring(0, type.lastIndexOf('.') + 1) + tmp : tmp;
             rebuild.add("-- PostgreSQL cannot drop an enum label. Rebuild the type without '" + av.value() + "' (fails while rows still use it):");
-            rebuild.add("ALTER TYPE " + ddl.q(av.type()) + " RENAME TO " + ddl.q(tmp) + ";");
-            rebuild.add(ddl.createEnum(e.get().name(), e.get().values()));
+            rebuild.add("ALTER TYPE " + ddl.qualified(type) + " RENAME TO " + ddl.q(tmp) + ";");
+            rebuild.add(ddl.createEnum(type, e.get().values()));
             for (Table t : s.tables()) {
                 for (ColumnDef c : t.columns()) {
-                    if (c.type() != null && c.type().name().equalsIgnoreCase(av.type())) {
+                    if (c.type() != null && sameType(c.type().name(), type)) {
                         // a default of the old type cannot be cast automatically: drop it around the change
                         if (c.defaultExpr() != null) rebuild.add(ddl.setDefault(t.ref(), c.name(), null));
-                        rebuild.add("ALTER TABLE " + ddl.table(t.ref()) + " ALTER COLUMN " + ddl.q(c.name()) + " TYPE " + ddl.q(e.get().name())
-                                + " USING " + ddl.q(c.name()) + "::text::" + ddl.q(e.get().name()) + ";");
+                        rebuild.add("ALTER TABLE " + ddl.table(t.ref()) + " ALTER COLUMN " + ddl.q(c.name()) + " TYPE " + ddl.qualified(type)
+                                + " USING " + ddl.q(c.name()) + "::text::" + ddl.qualified(type) + ";");
                         if (c.defaultExpr() != null) rebuild.add(ddl.setDefault(t.ref(), c.name(), c.defaultExpr()));
                     }
                 }
             }
-            rebuild.add("DROP TYPE " + ddl.q(tmp) + ";");
+            rebuild.add("DROP TYPE " + ddl.qualified(tmpQualified) + ";");
         }
         return new Inverse(rebuild, false, false, "ALTER TYPE " + av.type() + " ADD VALUE '" + av.value()
                 + "' cannot be undone in PostgreSQL (labels cannot be dropped)" + (rebuild.isEmpty() ? "" : "; the script rebuilds the type without it, which works only when no row uses the label"));
+    }
+
+    /** A column type naming the enum {@code enumName} ("public.status" and "status" are the same type). */
+    static boolean sameType(String columnType, String enumName) {
+        return stripPublic(columnType).equalsIgnoreCase(stripPublic(enumName));
+    }
+
+    private static String stripPublic(String name) {
+        return name.regionMatches(true, 0, "public.", 0, 7) ? name.substring(7) : name;
     }
 
     private Inverse restoreComment(Schema s, Operation.SetComment sc) {

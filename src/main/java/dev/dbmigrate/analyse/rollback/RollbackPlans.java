@@ -69,7 +69,8 @@ public final class RollbackPlans {
         return new MigrationPlan(m, steps, check, downSql, List.copyOf(tables), destroyer);
     }
 
-    private static String describe(SchemaDiff.Difference d) {
+    /** A schema difference in words: "column accounts.seats is left behind". */
+    public static String describe(SchemaDiff.Difference d) {
         String where = (d.table() == null ? "" : d.table()) + (d.name() == null ? "" : (d.table() == null ? "" : ".") + d.name());
         return switch (d.kind()) {
             case "missing" -> d.object() + " " + where + " is not restored";
@@ -148,7 +149,7 @@ public final class RollbackPlans {
         }
         String sql = script.toString().strip() + "\n";
         if (dialect == Dialect.POSTGRESQL && !concurrently) sql = "BEGIN;\n\n" + sql + "\nCOMMIT;\n";
-        else if (dialect == Dialect.SQLITE) sql = "BEGIN;\n\n" + sql + "\nCOMMIT;\n";
+        else if (dialect == Dialect.SQLITE) sql = sqliteScript(sql);
 
         String pointOfNoReturn = null;
         for (MigrationPlan plan : plans) {
@@ -165,6 +166,16 @@ public final class RollbackPlans {
         String nativeCommand = NativeCommands.command(tool, rolled, keep, root, migrationsDir);
         String backup = NativeCommands.backup(dialect, List.copyOf(touched));
         return new RollbackResult(root.toString(), tool.id(), dialect.id(), ids, sql, steps, irreversible, pointOfNoReturn, nativeCommand, backup, checks, notes);
+    }
+
+    /**
+     * SQLite: PRAGMA foreign_keys is a no-op inside a transaction, so it is switched off before BEGIN
+     * (dropping or rebuilding a parent table with it on deletes or rejects child rows) and on again
+     * after COMMIT, with PRAGMA foreign_key_check before COMMIT listing rows that no longer match.
+     */
+    static String sqliteScript(String body) {
+        String inner = body.replaceAll("(?m)^PRAGMA foreign_keys = (ON|OFF);\\n?", "").replaceAll("(?m)^PRAGMA foreign_key_check;\\n?", "");
+        return "PRAGMA foreign_keys = OFF;\nBEGIN;\n\n" + inner.strip() + "\n\nPRAGMA foreign_key_check;\nCOMMIT;\nPRAGMA foreign_keys = ON;\n";
     }
 
     private static boolean anyDataLoss(MigrationPlan plan) {

@@ -7,6 +7,7 @@ import dev.dbmigrate.model.IndexDef;
 import dev.dbmigrate.model.SqlType;
 import dev.dbmigrate.model.TableRef;
 import dev.dbmigrate.schema.EnumType;
+import dev.dbmigrate.schema.Expressions;
 import dev.dbmigrate.schema.Schema;
 import java.sql.Array;
 import java.sql.Connection;
@@ -19,8 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** PostgreSQL catalog reader (pg_catalog). */
 final class PostgresCatalog {
@@ -216,30 +215,9 @@ final class PostgresCatalog {
         return unwrap(simplify(s));
     }
 
-    /** A cast PostgreSQL adds when it deparses: ::text, ::character varying(20), ::"Role", ::text[]. */
-    private static final Pattern CAST = Pattern.compile(
-            "::(?:\"(?:[^\"]|\"\")+\"|[a-z_][a-z0-9_]*(?: varying| precision| with(?:out)? time zone)?)(?:\\([0-9, ]+\\))?(?:\\[])*");
-    /** x = ANY (ARRAY[...]) or, not pretty-printed, x = ANY ((ARRAY[...])) once the casts are gone. */
-    private static final Pattern ANY_ARRAY = Pattern.compile("\\s*(=|<>)\\s*(ANY|ALL)\\s*\\((?:\\s*ARRAY\\[(.*?)]|\\s*\\(ARRAY\\[(.*?)]\\))\\s*\\)");
-
-    /**
-     * PostgreSQL's deparsed expressions in the form people write them: the casts it adds dropped
-     * ('USER'::"Role" -> 'USER', status::text -> status), {@code x = ANY (ARRAY[a, b])} back to
-     * {@code x IN (a, b)} and {@code x <> ALL (ARRAY[...])} to {@code NOT IN}.
-     */
+    /** PostgreSQL's deparsed expression without the casts it adds and with IN for = ANY (ARRAY[...]): {@link Expressions#withoutCasts}. */
     static String simplify(String expr) {
-        if (expr == null) return null;
-        String s = CAST.matcher(expr).replaceAll("");
-        Matcher m = ANY_ARRAY.matcher(s);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            boolean in = m.group(1).equals("=") && m.group(2).equalsIgnoreCase("ANY");
-            boolean notIn = m.group(1).equals("<>") && m.group(2).equalsIgnoreCase("ALL");
-            if (!in && !notIn) continue;
-            m.appendReplacement(sb, Matcher.quoteReplacement((in ? " IN (" : " NOT IN (") + (m.group(3) != null ? m.group(3) : m.group(4)) + ")"));
-        }
-        m.appendTail(sb);
-        return sb.toString();
+        return Expressions.withoutCasts(expr);
     }
 
     /** Drops one pair of parentheses around a whole expression. */

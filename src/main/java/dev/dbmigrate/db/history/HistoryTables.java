@@ -1,9 +1,10 @@
 package dev.dbmigrate.db.history;
 
-import dev.dbmigrate.db.ReadOnlySession;
 import dev.dbmigrate.db.ReadOnlySession.FoundTable;
+import dev.dbmigrate.db.ReadOnlySession;
 import dev.dbmigrate.model.Tool;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +45,29 @@ public final class HistoryTables {
     }
 
     /**
-     * Where to look: a schema and a table name overriding the tool's defaults (Flyway
-     * {@code table}/{@code defaultSchema}, dbmate {@code --migrations-table}, Knex
-     * {@code tableName}...). Both may be null.
+     * Where to look: a schema and table names overriding the tool's defaults, as the project's own
+     * configuration sets them (Flyway {@code table}/{@code defaultSchema}, Knex {@code tableName},
+     * dbmate {@code DBMATE_MIGRATIONS_TABLE}...). Every part may be null (the tool's default).
+     *
+     * @param schema    the schema holding the history table
+     * @param table     the history table
+     * @param lockTable the tool's lock table when it is renamed too (Knex, Liquibase)
+     * @param source    where the setting was read ("flyway.conf: flyway.table"), for messages
      */
-    public record Location(String schema, String table) {
-        public static final Location DEFAULT = new Location(null, null);
+    public record Location(String schema, String table, String lockTable, String source) {
+        public static final Location DEFAULT = new Location(null, null, null, null);
+
+        public Location(String schema, String table) {
+            this(schema, table, null, null);
+        }
+    }
+
+    /** The tables the tool keeps (left out of drift): its defaults and the names configured instead. */
+    public static List<String> ownTables(HistoryTable table, Location where) {
+        List<String> out = new ArrayList<>(table.ownTables());
+        if (where.table() != null && !out.contains(where.table())) out.add(where.table());
+        if (where.lockTable() != null && !out.contains(where.lockTable())) out.add(where.lockTable());
+        return out;
     }
 
     /**
@@ -66,7 +84,7 @@ public final class HistoryTables {
             String looked = schema != null ? schema + "." + name : name;
             return AppliedState.notFound(table.tool(), looked, table.semantics(),
                     "no " + looked + " table: nothing has been applied to this database by " + table.tool().id()
-                            + " (or it is configured to use another table or schema)");
+                            + (where.source() != null ? " (table set by " + where.source() + ")" : " (or it is configured to use another table or schema)"));
         }
         return table.read(session, found.get());
     }

@@ -238,12 +238,7 @@ final class DmlReader {
     private static Operation truncate(TokenCursor c) {
         c.expect("TRUNCATE");
         c.accept("TABLE");
-        List<TableRef> tables = new ArrayList<>();
-        do {
-            c.accept("ONLY");
-            tables.add(c.tableName());
-            c.acceptOp('*');
-        } while (c.acceptOp(','));
+        List<TableRef> tables = c.tableList();
         boolean cascade = false;
         while (!c.atEnd()) {
             if (c.accept("RESTART", "IDENTITY") || c.accept("CONTINUE", "IDENTITY") || c.accept("RESTRICT")) continue;

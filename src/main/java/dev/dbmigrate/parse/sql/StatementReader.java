@@ -764,12 +764,7 @@ final class StatementReader {
             return List.of(new Operation.LockTable(tables, mode));
         }
         c.accept("TABLE");
-        List<TableRef> tables = new ArrayList<>();
-        do {
-            c.accept("ONLY");
-            tables.add(c.tableName());
-            c.acceptOp('*');
-        } while (c.acceptOp(','));
+        List<TableRef> tables = c.tableList();
         String mode = "ACCESS EXCLUSIVE";
         if (c.accept("IN")) {
             int a = c.pos;

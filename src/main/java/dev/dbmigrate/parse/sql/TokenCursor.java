@@ -218,6 +218,17 @@ final class TokenCursor {
         return n == 1 ? TableRef.of(p.get(0)) : new TableRef(p.get(n - 2), p.get(n - 1));
     }
 
+    /** A comma-separated list of table names, each with PostgreSQL's optional ONLY before and * after (TRUNCATE, LOCK). */
+    List<TableRef> tableList() {
+        List<TableRef> tables = new ArrayList<>();
+        do {
+            accept("ONLY");
+            tables.add(tableName());
+            acceptOp('*');
+        } while (acceptOp(','));
+        return tables;
+    }
+
     /** A dotted name joined with dots ("schema.name"). */
     String qualifiedName() {
         return String.join(".", dottedName());

@@ -9,6 +9,7 @@ import dev.dbmigrate.parse.python.PyNode;
 import dev.dbmigrate.parse.python.PyNodes;
 import dev.dbmigrate.parse.python.PyParser;
 import dev.dbmigrate.parse.python.PyWalk;
+import dev.dbmigrate.read.support.IniFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -46,6 +46,8 @@ import java.util.regex.Pattern;
  */
 public final class RailsReader implements MigrationReader {
 
+    private static final Pattern NO_TRANSACTION = Pattern.compile("(?m)^\\s*disable_ddl_transaction!");
+
     private static final Pattern NAME = Pattern.compile("\\A([0-9]+)_([_a-z0-9]*)\\.?([_a-z0-9]*)?\\.rb\\z");
     private static final Pattern GLOB = Pattern.compile("[0-9].*_.*\\.rb");
     private static final Pattern CLASS = Pattern.compile("(?m)^\\s*class\\s+([A-Z]\\w*(?:::[A-Z]\\w*)*)\\s*<\\s*ActiveRecord::Migration(?:\\[([0-9.]+)\\])?");
@@ -112,7 +114,7 @@ public final class RailsReader implements MigrationReader {
                         + " from this file name (uninitialized constant)", e.version));
             }
         }
-        b.noTransaction(Pattern.compile("(?m)^\\s*disable_ddl_transaction!").matcher(masked).find());
+        b.noTransaction(NO_TRANSACTION.matcher(masked).find());
         Optional<Found> change = RubyMethods.find(text, "change");
         Optional<Found> up = change.isPresent() ? change : RubyMethods.find(text, "up");
         Optional<Found> down = RubyMethods.find(text, "down");

@@ -8,6 +8,7 @@ import dev.dbmigrate.analyse.history.MigrationSource;
 import dev.dbmigrate.db.catalog.CatalogReader;
 import dev.dbmigrate.db.history.Checksums;
 import dev.dbmigrate.db.history.TestMigrations;
+import dev.dbmigrate.config.ProjectConfig;
 import dev.dbmigrate.model.Dialect;
 import dev.dbmigrate.model.Migration;
 import dev.dbmigrate.model.Tool;
@@ -15,8 +16,8 @@ import dev.dbmigrate.read.ReadResult;
 import dev.dbmigrate.render.Json;
 import dev.dbmigrate.render.TextRenderer;
 import dev.dbmigrate.schema.Schema;
-import dev.dbmigrate.testing.TestDatabases;
 import dev.dbmigrate.testing.TestDatabases.ScratchDb;
+import dev.dbmigrate.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -88,7 +89,7 @@ class DriftServiceTest {
                 s.execute("ALTER TABLE \"User\" ADD COLUMN \"nickname\" TEXT");
             }
             MigrationSource source = path -> new MigrationSource.Project(dir, Tool.PRISMA, Dialect.POSTGRESQL,
-                    new ReadResult(files, List.of()), Map.of("prod", live.jdbcUrl()), List.of());
+                    new ReadResult(files, List.of()), Map.of("prod", ProjectConfig.Environment.of("prod", live.jdbcUrl())), List.of());
             DriftResult r = new DriftService(source, shadow(opened)).drift(dir, null, "prod", List.of());
 
             assertThat(r.replayed()).isEqualTo(2);

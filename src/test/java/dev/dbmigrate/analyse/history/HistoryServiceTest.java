@@ -7,14 +7,15 @@ import dev.dbmigrate.InputException;
 import dev.dbmigrate.db.ReadOnlySession;
 import dev.dbmigrate.db.history.Checksums;
 import dev.dbmigrate.db.history.TestMigrations;
+import dev.dbmigrate.config.ProjectConfig;
 import dev.dbmigrate.model.Dialect;
 import dev.dbmigrate.model.Migration;
 import dev.dbmigrate.model.Tool;
 import dev.dbmigrate.read.ReadResult;
 import dev.dbmigrate.render.Json;
 import dev.dbmigrate.render.TextRenderer;
-import dev.dbmigrate.testing.TestDatabases;
 import dev.dbmigrate.testing.TestDatabases.ScratchDb;
+import dev.dbmigrate.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -70,10 +71,10 @@ class HistoryServiceTest {
         try (ScratchDb dev = TestDatabases.embeddedPostgres(); ScratchDb staging = TestDatabases.embeddedPostgres()) {
             applied(dev, files, 4);
             applied(staging, files, 3);
-            Map<String, String> envs = new LinkedHashMap<>();
-            envs.put("dev", dev.jdbcUrl());
-            envs.put("staging", staging.jdbcUrl());
-            envs.put("prod", "postgresql://deploy:Pr0dPassw0rd@127.0.0.1:1/app");
+            Map<String, ProjectConfig.Environment> envs = new LinkedHashMap<>();
+            envs.put("dev", ProjectConfig.Environment.of("dev", dev.jdbcUrl()));
+            envs.put("staging", ProjectConfig.Environment.of("staging", staging.jdbcUrl()));
+            envs.put("prod", ProjectConfig.Environment.of("prod", "postgresql://deploy:Pr0dPassw0rd@127.0.0.1:1/app"));
             MigrationSource source = path -> new MigrationSource.Project(dir, Tool.PRISMA, Dialect.POSTGRESQL,
                     new ReadResult(files, List.of()), envs, List.of());
             HistoryResult r = new HistoryService(source, FAST).history(dir, List.of(), List.of("all"));
@@ -134,22 +135,27 @@ class HistoryServiceTest {
 
     @Test
     void badInputIsAnInputError() {
-        Map<String, String> envs = new LinkedHashMap<>();
-        envs.put("dev", "postgresql://localhost/dev");
-        envs.put("ci", "");
+        Map<String, ProjectConfig.Environment> envs = new LinkedHashMap<>();
+        envs.put("dev", ProjectConfig.Environment.of("dev", "postgresql://localhost/dev"));
+        envs.put("ci", ProjectConfig.Environment.of("ci", ""));
+        envs.put("staging", new ProjectConfig.Environment("staging", "${DB_MIGRATE_TEST_UNSET_VARIABLE}", dir.resolve(".db-migrate.yml")));
         MigrationSource source = path -> new MigrationSource.Project(dir, Tool.PRISMA, Dialect.POSTGRESQL,
                 new ReadResult(List.of(), List.of()), envs, List.of());
         HistoryService s = new HistoryService(source, FAST);
         assertThatThrownBy(() -> s.history(dir, List.of(), List.of("qa")))
-                .isInstanceOf(InputException.class).hasMessageContaining("no environment 'qa'").hasMessageContaining("dev, ci");
+                .isInstanceOf(InputException.class).hasMessageContaining("no environment 'qa'").hasMessageContaining("dev, ci, staging");
         assertThatThrownBy(() -> s.history(dir, List.of("mongodb://x/y"), List.of()))
                 .isInstanceOf(InputException.class).hasMessageContaining("unsupported database URL scheme");
-        // an environment whose ${VAR} was not set is an error of that environment only
+        // an environment with an empty url is an error of that environment only
         HistoryResult r = s.history(dir, List.of(), List.of("ci"));
         assertThat(r.environments()).singleElement().satisfies(e -> {
             assertThat(e.reachable()).isFalse();
             assertThat(e.error()).contains("empty url");
         });
+        // an unset ${VAR} is an error of that environment only, naming the file, the key and the variable
+        HistoryResult unset = s.history(dir, List.of(), List.of("staging"));
+        assertThat(unset.environments()).singleElement().extracting(HistoryResult.Environment::error).isEqualTo(dir.resolve(".db-migrate.yml")
+                + ": environments.staging.url uses ${DB_MIGRATE_TEST_UNSET_VARIABLE}, which is not set");
     }
 
     @Test

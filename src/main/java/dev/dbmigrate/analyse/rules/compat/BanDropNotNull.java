@@ -6,6 +6,7 @@ import dev.dbmigrate.analyse.rules.Rule;
 import dev.dbmigrate.analyse.rules.RuleSpec;
 import dev.dbmigrate.analyse.rules.SqlText;
 import dev.dbmigrate.analyse.rules.support.ColumnOrigins;
+import dev.dbmigrate.analyse.rules.support.FixSql;
 import dev.dbmigrate.analyse.rules.support.RuleSupport;
 import dev.dbmigrate.model.ColumnDef;
 import dev.dbmigrate.model.Dialect;
@@ -51,7 +52,7 @@ public final class BanDropNotNull extends Rule {
             if (prev.isEmpty() || !prev.get().notNull()) return;
             String verb = d.isMysqlFamily() ? (RuleSupport.sameName(d, rd.column(), def.name()) ? "MODIFY" : "CHANGE") : "The new definition of";
             String keep = d.isMysqlFamily()
-                    ? "ALTER TABLE " + SqlText.table(d, rd.table()) + " MODIFY " + RuleSupport.columnSql(d, def.withNotNull(true)) + ";"
+                    ? "ALTER TABLE " + SqlText.table(d, rd.table()) + " MODIFY " + FixSql.column(d, def.withNotNull(true)) + ";"
                     : "-- restate NOT NULL in the new definition of " + def.name();
             ctx.report(this,
                     verb + " " + rd.table() + "." + rd.column() + " leaves out NOT NULL, so the column silently becomes nullable"

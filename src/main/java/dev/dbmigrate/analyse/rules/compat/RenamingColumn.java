@@ -6,6 +6,7 @@ import dev.dbmigrate.analyse.rules.Rule;
 import dev.dbmigrate.analyse.rules.RuleSpec;
 import dev.dbmigrate.analyse.rules.SqlText;
 import dev.dbmigrate.analyse.rules.support.ColumnOrigins;
+import dev.dbmigrate.analyse.rules.support.FixSql;
 import dev.dbmigrate.analyse.rules.support.RuleSupport;
 import dev.dbmigrate.model.ColumnDef;
 import dev.dbmigrate.model.Dialect;
@@ -13,7 +14,6 @@ import dev.dbmigrate.model.Operation;
 import dev.dbmigrate.model.Severity;
 import dev.dbmigrate.model.SqlType;
 import dev.dbmigrate.model.TableRef;
-import java.util.List;
 
 /**
  * Renaming a column that running code uses: RENAME COLUMN, MySQL CHANGE old new ..., and ORM
@@ -60,12 +60,12 @@ public final class RenamingColumn extends Rule {
                 """
                 -- expand and contract instead of renaming in place:
                 ALTER TABLE %1$s ADD COLUMN %3$s %4$s;
-                -- deploy code that writes both %5$s and %6$s, then backfill in batches:
+                -- deploy code that writes both %5$s and %6$s, then backfill the old rows:
                 %7$s
                 -- deploy code that reads %6$s; stop writing %5$s; then, in a later migration:
                 ALTER TABLE %1$s DROP COLUMN %2$s;""".formatted(t, SqlText.quote(d, from), SqlText.quote(d, to),
                         type == null ? "<type>" : type.toString(), from, to,
-                        RuleSupport.batchedUpdate(ctx, table, List.of(to), null).replace(SqlText.quote(d, to) + " = <value>",
-                                SqlText.quote(d, to) + " = " + SqlText.quote(d, from))));
+                        FixSql.batchedUpdate(ctx, table, SqlText.quote(d, to) + " = " + SqlText.quote(d, from),
+                                SqlText.quote(d, to) + " IS NULL AND " + SqlText.quote(d, from) + " IS NOT NULL")));
     }
 }

@@ -6,6 +6,7 @@ import dev.dbmigrate.analyse.rules.Rule;
 import dev.dbmigrate.analyse.rules.RuleSpec;
 import dev.dbmigrate.analyse.rules.SqlText;
 import dev.dbmigrate.analyse.rules.support.ColumnOrigins;
+import dev.dbmigrate.analyse.rules.support.FixSql;
 import dev.dbmigrate.analyse.rules.support.RuleSupport;
 import dev.dbmigrate.db.probe.Counts;
 import dev.dbmigrate.model.ColumnDef;
@@ -78,10 +79,10 @@ public final class AddingRequiredField extends Rule {
     private String addFix(OperationContext ctx, TableRef table, ColumnDef c) {
         Dialect d = ctx.dialect();
         String t = SqlText.table(d, table);
-        String withDefault = RuleSupport.columnSql(d, c.withDefault("<value>"));
-        String nullable = RuleSupport.columnSql(d, c.withNotNull(false));
+        String withDefault = FixSql.column(d, c.withDefault("<value>"));
+        String nullable = FixSql.column(d, c.withNotNull(false));
         String col = SqlText.quote(d, c.name());
-        String update = RuleSupport.batchedUpdate(ctx, table, java.util.List.of(c.name()), col + " IS NULL");
+        String update = FixSql.batchedUpdate(ctx, table, col + " = <value>", col + " IS NULL");
         return switch (d) {
             case MYSQL, MARIADB -> """
                     -- give it the value existing rows should have (instant on MySQL 8.0.12+ / MariaDB 10.3+):
@@ -89,7 +90,7 @@ public final class AddingRequiredField extends Rule {
                     -- or add it nullable, backfill in batches, then require it:
                     ALTER TABLE %1$s ADD COLUMN %3$s;
                     %4$s
-                    ALTER TABLE %1$s MODIFY %5$s;""".formatted(t, withDefault, nullable, update, RuleSupport.columnSql(d, c));
+                    ALTER TABLE %1$s MODIFY %5$s;""".formatted(t, withDefault, nullable, update, FixSql.column(d, c));
             case SQLITE -> """
                     -- give it a constant DEFAULT that existing rows take:
                     ALTER TABLE %1$s ADD COLUMN %2$s;
@@ -126,16 +127,13 @@ public final class AddingRequiredField extends Rule {
         String evidence = nulls.isEmpty() ? null
                 : nulls.getAsLong() == 0 ? "no row of " + rd.table() + " has NULL in " + rd.column() + " today"
                 : Counts.atLeast(nulls.getAsLong()) + " rows of " + rd.table() + " have NULL in " + rd.column();
-        String t = SqlText.table(d, rd.table());
         String col = SqlText.quote(d, rd.column());
-        String backfill = d.isMysqlFamily()
-                ? "UPDATE " + t + " SET " + col + " = <value> WHERE " + col + " IS NULL LIMIT " + RuleSupport.BATCH + ";"
-                : RuleSupport.batchedUpdate(ctx, rd.table(), java.util.List.of(rd.column()), col + " IS NULL");
         ctx.report(this, message, null,
                 """
-                -- backfill the NULLs first, in batches (repeat until it updates nothing):
+                -- backfill the NULLs first:
                 %s
-                -- then make it NOT NULL (give it a DEFAULT too if new rows may omit it)""".formatted(backfill),
+                -- then make it NOT NULL (give it a DEFAULT too if new rows may omit it)""".formatted(
+                        FixSql.batchedUpdate(ctx, rd.table(), col + " = <value>", col + " IS NULL")),
                 evidence);
     }
 

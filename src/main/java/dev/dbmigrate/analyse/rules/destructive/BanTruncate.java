@@ -5,6 +5,7 @@ import dev.dbmigrate.analyse.rules.Locks;
 import dev.dbmigrate.analyse.rules.OperationContext;
 import dev.dbmigrate.analyse.rules.Rule;
 import dev.dbmigrate.analyse.rules.RuleSpec;
+import dev.dbmigrate.analyse.rules.support.FixSql;
 import dev.dbmigrate.analyse.rules.support.RuleSupport;
 import dev.dbmigrate.model.ConstraintDef;
 import dev.dbmigrate.model.Dialect;
@@ -53,7 +54,7 @@ public final class BanTruncate extends Rule {
         for (TableRef t : targets) ev.add(RuleSupport.rowsEvidence(ctx, t));
         if (tr.cascade()) for (TableRef t : referencing) ev.add(RuleSupport.rowsEvidence(ctx, t));
         StringBuilder fix = new StringBuilder("-- delete only the rows that must go, in batches (repeat until it deletes nothing):\n");
-        for (TableRef t : targets) fix.append(RuleSupport.batchedDelete(ctx, t)).append('\n');
+        for (TableRef t : targets) fix.append(FixSql.batchedDelete(ctx, t, null)).append('\n');
         if (tr.cascade() && !referencing.isEmpty()) fix.append("-- and decide explicitly what happens to the referencing rows in ").append(join(referencing)).append('\n');
         ctx.report(this, msg.toString(),
                 d == Dialect.POSTGRESQL ? Locks.accessExclusive(targets.get(0)) : null,

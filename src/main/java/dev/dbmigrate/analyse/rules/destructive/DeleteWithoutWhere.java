@@ -5,6 +5,7 @@ import dev.dbmigrate.analyse.rules.Locks;
 import dev.dbmigrate.analyse.rules.OperationContext;
 import dev.dbmigrate.analyse.rules.Rule;
 import dev.dbmigrate.analyse.rules.RuleSpec;
+import dev.dbmigrate.analyse.rules.support.FixSql;
 import dev.dbmigrate.analyse.rules.support.RuleSupport;
 import dev.dbmigrate.model.Operation;
 import dev.dbmigrate.model.Severity;
@@ -27,7 +28,7 @@ public final class DeleteWithoutWhere extends Rule {
                 Locks.rowLocks(dc.table()),
                 """
                 -- say which rows go, and delete them in batches (repeat until it deletes nothing):
-                %s""".formatted(RuleSupport.batchedDelete(ctx, dc.table())),
+                %s""".formatted(FixSql.batchedDelete(ctx, dc.table(), null)),
                 RuleSupport.rowsEvidence(ctx, dc.table()));
     }
 }

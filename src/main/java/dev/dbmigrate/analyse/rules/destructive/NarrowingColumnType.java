@@ -6,6 +6,7 @@ import dev.dbmigrate.analyse.rules.Rule;
 import dev.dbmigrate.analyse.rules.RuleSpec;
 import dev.dbmigrate.analyse.rules.SqlText;
 import dev.dbmigrate.analyse.rules.support.ColumnOrigins;
+import dev.dbmigrate.analyse.rules.support.FixSql;
 import dev.dbmigrate.analyse.rules.support.RuleSupport;
 import dev.dbmigrate.db.probe.Counts;
 import dev.dbmigrate.model.ColumnDef;
@@ -46,20 +47,11 @@ public final class NarrowingColumnType extends Rule {
     @Override
     public void check(OperationContext ctx, Operation op) {
         origins.observe(ctx, op);
-        TableRef table;
-        String column;
-        SqlType to;
-        if (op instanceof Operation.AlterColumnType at) {
-            table = at.table();
-            column = at.column();
-            to = at.type();
-        } else if (op instanceof Operation.RedefineColumn rd && rd.definition().type() != null) {
-            table = rd.table();
-            column = rd.column();
-            to = rd.definition().type();
-        } else {
-            return;
-        }
+        Optional<RuleSupport.TypeChange> tc = RuleSupport.typeChange(op);
+        if (tc.isEmpty()) return;
+        TableRef table = tc.get().table();
+        String column = tc.get().column();
+        SqlType to = tc.get().to();
         if (to == null || origins.isNew(ctx, table, column)) return;
         Optional<ColumnDef> prev = RuleSupport.column(ctx, table, column);
         if (prev.isEmpty() || prev.get().type() == null) return; // never guess
@@ -100,7 +92,7 @@ public final class NarrowingColumnType extends Rule {
         String check;
         long[] range = INT_RANGE.get(to.name().toLowerCase(Locale.ROOT));
         if (stringTarget && to.length() >= 0) {
-            check = "SELECT count(*) FROM " + t + " WHERE " + RuleSupport.charLength(d, c) + " > " + to.length() + ";";
+            check = "SELECT count(*) FROM " + t + " WHERE " + FixSql.charLength(d, c) + " > " + to.length() + ";";
         } else if (range != null) {
             check = "SELECT count(*) FROM " + t + " WHERE " + c + " NOT BETWEEN " + range[0] + " AND " + range[1] + ";";
         } else {

@@ -5,6 +5,7 @@ import dev.dbmigrate.analyse.rules.Locks;
 import dev.dbmigrate.analyse.rules.OperationContext;
 import dev.dbmigrate.analyse.rules.Rule;
 import dev.dbmigrate.analyse.rules.RuleSpec;
+import dev.dbmigrate.analyse.rules.support.FixSql;
 import dev.dbmigrate.analyse.rules.support.RuleSupport;
 import dev.dbmigrate.model.Dialect;
 import dev.dbmigrate.model.Operation;
@@ -36,9 +37,8 @@ public final class UpdateWithoutWhere extends Rule {
                         + " commits; " + cost,
                 Locks.rowLocks(dc.table()),
                 """
-                -- backfill in batches by key range, in a migration (or job) that does not run inside the DDL transaction,
-                -- advancing :from until it passes the largest key:
-                %s""".formatted(RuleSupport.batchedUpdate(ctx, dc.table(), dc.setColumns(), null)),
+                -- run it as a backfill outside the DDL transaction (a migration of its own, or a job); say which rows are not done yet:
+                %s""".formatted(FixSql.batchedUpdate(ctx, dc.table(), FixSql.setValues(d, dc.setColumns()), null)),
                 RuleSupport.rowsEvidence(ctx, dc.table()));
     }
 }

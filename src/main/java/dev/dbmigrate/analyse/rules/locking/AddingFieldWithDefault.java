@@ -4,6 +4,7 @@ import dev.dbmigrate.analyse.rules.Category;
 import dev.dbmigrate.analyse.rules.OperationContext;
 import dev.dbmigrate.analyse.rules.Rule;
 import dev.dbmigrate.analyse.rules.RuleSpec;
+import dev.dbmigrate.analyse.rules.support.FixSql;
 import dev.dbmigrate.model.ColumnDef;
 import dev.dbmigrate.model.Dialect;
 import dev.dbmigrate.model.Operation;
@@ -49,16 +50,16 @@ public final class AddingFieldWithDefault extends Rule {
                 "Adding column " + table + "." + col.name() + " " + why + ", so PostgreSQL writes a value into every existing row:"
                         + " the whole table is rewritten while an ACCESS EXCLUSIVE lock blocks all reads and writes on " + table,
                 PgLocks.describe(PgLocks.of(op, ctx.schema())),
-                PgSql.addThenBackfill(ctx.dialect(), ctx.schema(), table, col));
+                FixSql.addThenBackfill(ctx, table, col));
     }
 
     /** Why adding the column rewrites the table, or null when it does not. */
     static String rewriteReason(ColumnDef col, int pgVersion) {
         if (col.generated() != null && col.generated().identity()) return "as an identity column (GENERATED ... AS IDENTITY)";
         if (col.generated() != null && col.generated().expression() != null && col.generated().stored()) {
-            return "as GENERATED ALWAYS AS (" + PgSql.unwrap(col.generated().expression()) + ") STORED";
+            return "as GENERATED ALWAYS AS (" + FixSql.unwrap(col.generated().expression()) + ") STORED";
         }
-        if (PgSql.serialBase(col.type()) != null) return "as " + col.type() + " (its default is nextval(), computed per row)";
+        if (FixSql.serialBase(col.type()) != null) return "as " + col.type() + " (its default is nextval(), computed per row)";
         String def = col.defaultExpr();
         if (def == null || def.trim().equalsIgnoreCase("null")) return null;
         Matcher m = VOLATILE.matcher(def);

@@ -5,6 +5,8 @@ import dev.dbmigrate.analyse.rules.OperationContext;
 import dev.dbmigrate.analyse.rules.Rule;
 import dev.dbmigrate.analyse.rules.RuleSpec;
 import dev.dbmigrate.analyse.rules.SqlText;
+import dev.dbmigrate.analyse.rules.support.FixSql;
+import dev.dbmigrate.analyse.rules.support.RuleSupport;
 import dev.dbmigrate.model.ColumnDef;
 import dev.dbmigrate.model.ConstraintDef;
 import dev.dbmigrate.model.Dialect;
@@ -24,11 +26,11 @@ public final class AddingForeignKeyConstraint extends Rule {
     @Override
     public void check(OperationContext ctx, Operation op) {
         if (op instanceof Operation.AddConstraint ac && ac.constraint().kind() == ConstraintDef.Kind.FOREIGN_KEY && !ac.constraint().notValid()) {
-            ConstraintDef fk = ac.constraint().withName(PgSql.nameOf(ctx, ac));
+            ConstraintDef fk = ac.constraint().withName(RuleSupport.nameOf(ctx, ac));
             report(ctx, op, ac.table(), fk, null);
         } else if (op instanceof Operation.AddColumn add && add.column().references() != null) {
-            String name = PgSql.added(ctx, add.table(), op, ConstraintDef.Kind.FOREIGN_KEY).map(ConstraintDef::name).orElse(null);
-            report(ctx, op, add.table(), PgSql.foreignKeyOf(add.column(), name), add.column());
+            String name = RuleSupport.added(ctx, add.table(), op, ConstraintDef.Kind.FOREIGN_KEY).map(ConstraintDef::name).orElse(null);
+            report(ctx, op, add.table(), FixSql.foreignKeyOf(add.column(), name), add.column());
         }
     }
 
@@ -43,9 +45,9 @@ public final class AddingForeignKeyConstraint extends Rule {
                 + table + " and to " + ref + " are blocked until the scan finishes";
         String t = SqlText.table(d, table);
         String name = fk.name() == null ? SqlText.quote(d, table.name() + "_" + String.join("_", fk.columns()) + "_fkey") : SqlText.quote(d, fk.name());
-        String fix = (newColumn == null ? "" : "ALTER TABLE " + t + " ADD COLUMN " + PgSql.column(d, newColumn) + ";\n")
-                + "ALTER TABLE " + t + " ADD CONSTRAINT " + name + " " + PgSql.body(d, fk) + " NOT VALID;\n"
-                + PgSql.SEPARATE_TX + "\n"
+        String fix = (newColumn == null ? "" : "ALTER TABLE " + t + " ADD COLUMN " + FixSql.column(d, newColumn) + ";\n")
+                + "ALTER TABLE " + t + " ADD CONSTRAINT " + name + " " + FixSql.body(d, fk) + " NOT VALID;\n"
+                + FixSql.SEPARATE_TX + "\n"
                 + "-- (VALIDATE takes SHARE UPDATE EXCLUSIVE on " + table + " and ROW SHARE on " + ref + ": reads and writes go on)\n"
                 + "ALTER TABLE " + t + " VALIDATE CONSTRAINT " + name + ";";
         String evidence = null;

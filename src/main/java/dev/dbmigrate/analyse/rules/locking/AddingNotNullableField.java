@@ -5,6 +5,7 @@ import dev.dbmigrate.analyse.rules.OperationContext;
 import dev.dbmigrate.analyse.rules.Rule;
 import dev.dbmigrate.analyse.rules.RuleSpec;
 import dev.dbmigrate.analyse.rules.SqlText;
+import dev.dbmigrate.analyse.rules.support.FixSql;
 import dev.dbmigrate.model.ConstraintDef;
 import dev.dbmigrate.model.Dialect;
 import dev.dbmigrate.model.Operation;
@@ -57,7 +58,7 @@ public final class AddingNotNullableField extends Rule {
             name = SqlText.quote(d, ImplicitNames.pgObjectName(table.name(), column, "not_null"));
             fix.append("ALTER TABLE ").append(tt).append(" ADD CONSTRAINT ").append(name).append(" CHECK (").append(c).append(" IS NOT NULL) NOT VALID;\n");
         }
-        fix.append(PgSql.SEPARATE_TX).append("\n-- (VALIDATE takes SHARE UPDATE EXCLUSIVE: reads and writes go on while it scans)\n")
+        fix.append(FixSql.SEPARATE_TX).append("\n-- (VALIDATE takes SHARE UPDATE EXCLUSIVE: reads and writes go on while it scans)\n")
                 .append("ALTER TABLE ").append(tt).append(" VALIDATE CONSTRAINT ").append(name).append(";\n");
         if (ctx.pgVersion() >= CHECK_PROOF_SINCE) {
             fix.append("-- PostgreSQL 12+ sees the validated constraint and skips the scan:\n")
@@ -89,7 +90,7 @@ public final class AddingNotNullableField extends Rule {
         String prev;
         do {
             prev = s;
-            s = PgSql.unwrap(s);
+            s = FixSql.unwrap(s);
         } while (!s.equals(prev));
         return s;
     }

@@ -5,6 +5,8 @@ import dev.dbmigrate.analyse.rules.OperationContext;
 import dev.dbmigrate.analyse.rules.Rule;
 import dev.dbmigrate.analyse.rules.RuleSpec;
 import dev.dbmigrate.analyse.rules.SqlText;
+import dev.dbmigrate.analyse.rules.support.FixSql;
+import dev.dbmigrate.analyse.rules.support.RuleSupport;
 import dev.dbmigrate.model.ColumnDef;
 import dev.dbmigrate.model.ConstraintDef;
 import dev.dbmigrate.model.Dialect;
@@ -28,12 +30,12 @@ public final class AddingSerialPrimaryKeyField extends Rule {
         if (op instanceof Operation.AddConstraint ac && ac.constraint().kind() == ConstraintDef.Kind.PRIMARY_KEY && ac.constraint().usingIndex() == null) {
             TableRef table = ac.table();
             List<String> cols = ac.constraint().columns();
-            String name = PgSql.nameOf(ctx, ac);
+            String name = RuleSupport.nameOf(ctx, ac);
             String n = SqlText.quote(d, name);
             boolean nullable = cols.stream().anyMatch(c -> ctx.schema().table(table).flatMap(t -> t.column(c)).map(x -> !x.notNull()).orElse(true));
             String fix = (nullable ? "-- the key columns must be NOT NULL first, or the ADD scans for NULLs under the lock (see adding-not-nullable-field)\n" : "")
-                    + PgSql.NO_TX + "\n"
-                    + PgSql.createIndex(d, new IndexDef(name, table, cols, true, null, null, null), name, true) + "\n"
+                    + FixSql.NO_TX + "\n"
+                    + FixSql.createIndex(d, new IndexDef(name, table, cols, true, null, null, null), name, true) + "\n"
                     + "-- then attach it (a brief ACCESS EXCLUSIVE lock, no index build):\n"
                     + "ALTER TABLE " + SqlText.table(d, table) + " ADD CONSTRAINT " + n + " PRIMARY KEY USING INDEX " + n + ";";
             ctx.report(this,
@@ -50,13 +52,13 @@ public final class AddingSerialPrimaryKeyField extends Rule {
         Dialect d = ctx.dialect();
         TableRef table = add.table();
         ColumnDef col = add.column();
-        String name = PgSql.added(ctx, table, op, ConstraintDef.Kind.PRIMARY_KEY).map(ConstraintDef::name).orElse(table.name() + "_pkey");
+        String name = RuleSupport.added(ctx, table, op, ConstraintDef.Kind.PRIMARY_KEY).map(ConstraintDef::name).orElse(table.name() + "_pkey");
         String n = SqlText.quote(d, name);
-        String fix = PgSql.addThenBackfill(d, ctx.schema(), table, col) + "\n"
-                + PgSql.NO_TX + "\n"
-                + PgSql.createIndex(d, new IndexDef(name, table, List.of(col.name()), true, null, null, null), name, true) + "\n"
+        String fix = FixSql.addThenBackfill(ctx, table, col) + "\n"
+                + FixSql.NO_TX + "\n"
+                + FixSql.createIndex(d, new IndexDef(name, table, List.of(col.name()), true, null, null, null), name, true) + "\n"
                 + "ALTER TABLE " + SqlText.table(d, table) + " ADD CONSTRAINT " + n + " PRIMARY KEY USING INDEX " + n + ";";
-        String serial = PgSql.serialBase(col.type()) != null ? " (" + col.type() + ")" : "";
+        String serial = FixSql.serialBase(col.type()) != null ? " (" + col.type() + ")" : "";
         ctx.report(this,
                 "Adding column " + table + "." + col.name() + serial + " as PRIMARY KEY writes a value into every existing row and builds the key's index"
                         + " while holding an ACCESS EXCLUSIVE lock: all reads and writes on " + table + " wait until the whole table is rewritten and indexed",

@@ -4,7 +4,7 @@ import dev.dbmigrate.analyse.rules.Category;
 import dev.dbmigrate.analyse.rules.OperationContext;
 import dev.dbmigrate.analyse.rules.Rule;
 import dev.dbmigrate.analyse.rules.RuleSpec;
-import dev.dbmigrate.analyse.rules.SqlText;
+import dev.dbmigrate.analyse.rules.support.FixSql;
 import dev.dbmigrate.analyse.rules.transaction.Runners;
 import dev.dbmigrate.model.Dialect;
 import dev.dbmigrate.model.Operation;
@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * UPDATE / DELETE of a table that DDL earlier in the same transaction has locked: the DDL's lock
@@ -68,6 +67,15 @@ public final class BackfillInDdlTransaction extends Rule {
         return c.chars().filter(ch -> ch == '(').count() == c.chars().filter(ch -> ch == ')').count() ? Optional.of(c) : Optional.empty();
     }
 
+    /**
+     * Whether the UPDATE's own WHERE can tell rows already done (it tests a column the UPDATE sets);
+     * otherwise repeating the batch would update the same rows again.
+     */
+    private static boolean excludesDone(String where, Operation.DataChange dc) {
+        String w = where.toLowerCase(java.util.Locale.ROOT);
+        return dc.setColumns().stream().anyMatch(c -> Pattern.compile("\\b" + Pattern.quote(c.toLowerCase(java.util.Locale.ROOT)) + "\\b").matcher(w).find());
+    }
+
     private void report(OperationContext ctx, Operation.DataChange dc, Held h) {
         Dialect d = ctx.dialect();
         TableRef t = dc.table();
@@ -77,15 +85,14 @@ public final class BackfillInDdlTransaction extends Rule {
                 + " lock that statement took on " + t + " is held until the whole " + verb + " has finished and the transaction commits: "
                 + (h.lock().mode() == PgLocks.Mode.ACCESS_EXCLUSIVE ? "all reads and writes" : "all writes") + " on " + t + " wait for the backfill";
         String text = ctx.statement().text() == null || ctx.statement().status() == Statement.ParseStatus.ORM ? "" : ctx.statement().text();
-        String where = clause(text, WHERE).orElse("<rows not yet done>");
+        Optional<String> where = clause(text, WHERE);
         String batch;
         if (dc.kind() == Operation.DataKind.UPDATE) {
-            String set = clause(text, SET).orElseGet(() -> dc.setColumns().isEmpty() ? "<column> = <value>"
-                    : dc.setColumns().stream().map(c -> SqlText.quote(d, c) + " = <value>").collect(Collectors.joining(", ")));
-            batch = PgSql.batchedUpdate(d, ctx.schema(), t, set, where);
+            String set = clause(text, SET).orElseGet(() -> FixSql.setValues(d, dc.setColumns()));
+            batch = FixSql.batchedUpdate(ctx, t, set, where.map(w -> excludesDone(w, dc) ? w : w + " AND " + FixSql.NOT_YET_DONE).orElse(null));
         } else {
-            batch = "-- in batches, each in its own transaction; repeat until it deletes 0 rows:\nDELETE FROM " + SqlText.table(d, t)
-                    + " WHERE ctid IN (SELECT ctid FROM " + SqlText.table(d, t) + " WHERE " + where + " LIMIT " + PgSql.BATCH + ");";
+            batch = "-- in batches, each in its own transaction; repeat until it deletes 0 rows:\n"
+                    + FixSql.batchedDelete(ctx, t, where.orElse(FixSql.NOT_YET_DONE));
         }
         String first = ctx.explicitTransactionOpen()
                 ? "-- COMMIT the schema change before the backfill, then:\n"

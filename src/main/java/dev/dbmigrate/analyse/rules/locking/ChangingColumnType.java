@@ -6,6 +6,8 @@ import dev.dbmigrate.analyse.rules.OperationContext;
 import dev.dbmigrate.analyse.rules.Rule;
 import dev.dbmigrate.analyse.rules.RuleSpec;
 import dev.dbmigrate.analyse.rules.SqlText;
+import dev.dbmigrate.analyse.rules.support.FixSql;
+import dev.dbmigrate.analyse.rules.support.RuleSupport;
 import dev.dbmigrate.model.ColumnDef;
 import dev.dbmigrate.model.Dialect;
 import dev.dbmigrate.model.Operation;
@@ -34,27 +36,15 @@ public final class ChangingColumnType extends Rule {
 
     @Override
     public void check(OperationContext ctx, Operation op) {
-        TableRef table;
-        String column;
-        SqlType to;
-        String using = null;
-        if (op instanceof Operation.AlterColumnType at) {
-            table = at.table();
-            column = at.column();
-            to = at.type();
-            using = at.using();
-        } else if (op instanceof Operation.RedefineColumn rd && rd.definition().type() != null) {
-            table = rd.table();
-            column = rd.column();
-            to = rd.definition().type();
-        } else {
-            return;
-        }
+        Optional<RuleSupport.TypeChange> tc = RuleSupport.typeChange(op);
+        if (tc.isEmpty()) return;
+        TableRef table = tc.get().table();
+        String column = tc.get().column();
+        SqlType to = tc.get().to();
         Dialect d = ctx.dialect();
         Optional<Operation.TableRebuild> rebuild = rebuildMarker(ctx, table);
         if (d == Dialect.SQLITE && rebuild.isEmpty()) return; // SQLite itself cannot do it: sqlite-unsupported-alter
-        Optional<ColumnDef> old = ctx.schema().table(table).flatMap(t -> t.column(column));
-        SqlType from = old.map(ColumnDef::type).orElse(null);
+        SqlType from = RuleSupport.column(ctx, table, column).map(ColumnDef::type).orElse(null);
         if (from == null && op instanceof Operation.RedefineColumn) return; // nothing to compare a redefinition with
         TypeChanges.Change change = TypeChanges.classify(d, from, to);
         if (change.same() || (!change.rewrite() && rebuild.isEmpty())) return;
@@ -71,7 +61,7 @@ public final class ChangingColumnType extends Rule {
                     + table + " wait until it finishes (" + (from == null ? "the previous type is not known; only changes such as varchar(n) to a longer varchar or to text avoid the rewrite" : change.reason()) + ")";
             lock = PgLocks.describe(PgLocks.of(op, ctx.schema()));
         }
-        ctx.report(this, message, lock, fix(ctx, table, column, to, using, change));
+        ctx.report(this, message, lock, fix(ctx, table, column, to, tc.get().using(), change));
     }
 
     /** The statement's marker saying that the runner rebuilds {@code table} (Django / Alembic batch on SQLite). */
@@ -100,7 +90,7 @@ public final class ChangingColumnType extends Rule {
         String cast = using != null ? using : c + "::" + to;
         sb.append("ALTER TABLE ").append(t).append(" ADD COLUMN ").append(tmp).append(' ').append(to).append(";\n")
                 .append("-- deploy code that writes both ").append(column).append(" and ").append(column).append("_new (or a trigger that copies it)\n")
-                .append(PgSql.batchedUpdate(d, ctx.schema(), table, tmp + " = " + cast, tmp + " IS NULL AND " + c + " IS NOT NULL")).append('\n')
+                .append(FixSql.batchedUpdate(ctx, table, tmp + " = " + cast, tmp + " IS NULL AND " + c + " IS NOT NULL")).append('\n')
                 .append("-- switch reads to ").append(column).append("_new and deploy; then, in a later migration (brief locks, no rewrite):\n")
                 .append("ALTER TABLE ").append(t).append(" RENAME COLUMN ").append(c).append(" TO ").append(old).append(";\n")
                 .append("ALTER TABLE ").append(t).append(" RENAME COLUMN ").append(tmp).append(" TO ").append(c).append(";\n")

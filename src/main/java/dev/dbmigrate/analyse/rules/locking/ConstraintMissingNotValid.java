@@ -5,6 +5,8 @@ import dev.dbmigrate.analyse.rules.OperationContext;
 import dev.dbmigrate.analyse.rules.Rule;
 import dev.dbmigrate.analyse.rules.RuleSpec;
 import dev.dbmigrate.analyse.rules.SqlText;
+import dev.dbmigrate.analyse.rules.support.FixSql;
+import dev.dbmigrate.analyse.rules.support.RuleSupport;
 import dev.dbmigrate.model.ConstraintDef;
 import dev.dbmigrate.model.Dialect;
 import dev.dbmigrate.model.Operation;
@@ -23,14 +25,14 @@ public final class ConstraintMissingNotValid extends Rule {
     public void check(OperationContext ctx, Operation op) {
         Dialect d = ctx.dialect();
         if (op instanceof Operation.AddConstraint ac && ac.constraint().kind() == ConstraintDef.Kind.CHECK && !ac.constraint().notValid()) {
-            String name = PgSql.nameOf(ctx, ac);
+            String name = RuleSupport.nameOf(ctx, ac);
             String t = SqlText.table(d, ac.table());
             ctx.report(this,
                     "Adding check constraint " + name + " on " + ac.table() + " reads every row to verify it while holding an ACCESS EXCLUSIVE lock:"
                             + " all reads and writes on " + ac.table() + " wait until the scan finishes",
                     PgLocks.describe(PgLocks.of(op, ctx.schema())),
-                    "ALTER TABLE " + t + " ADD CONSTRAINT " + SqlText.quote(d, name) + " " + PgSql.body(d, ac.constraint()) + " NOT VALID;\n"
-                            + PgSql.SEPARATE_TX + "\n"
+                    "ALTER TABLE " + t + " ADD CONSTRAINT " + SqlText.quote(d, name) + " " + FixSql.body(d, ac.constraint()) + " NOT VALID;\n"
+                            + FixSql.SEPARATE_TX + "\n"
                             + "-- (VALIDATE takes SHARE UPDATE EXCLUSIVE: reads and writes go on while it scans)\n"
                             + "ALTER TABLE " + t + " VALIDATE CONSTRAINT " + SqlText.quote(d, name) + ";");
         } else if (op instanceof Operation.ValidateConstraint vc && ctx.addedNotValidInThisTransaction(vc.table(), vc.name())) {

@@ -5,6 +5,8 @@ import dev.dbmigrate.analyse.rules.OperationContext;
 import dev.dbmigrate.analyse.rules.Rule;
 import dev.dbmigrate.analyse.rules.RuleSpec;
 import dev.dbmigrate.analyse.rules.SqlText;
+import dev.dbmigrate.analyse.rules.support.FixSql;
+import dev.dbmigrate.analyse.rules.support.RuleSupport;
 import dev.dbmigrate.model.ColumnDef;
 import dev.dbmigrate.model.ConstraintDef;
 import dev.dbmigrate.model.Dialect;
@@ -34,22 +36,22 @@ public final class DisallowedUniqueConstraint extends Rule {
         if (op instanceof Operation.AddConstraint ac && ac.constraint().kind() == ConstraintDef.Kind.UNIQUE && ac.constraint().usingIndex() == null) {
             table = ac.table();
             cols = ac.constraint().columns();
-            name = PgSql.nameOf(ctx, ac);
+            name = RuleSupport.nameOf(ctx, ac);
             what = "Adding unique constraint " + name + " on " + table + " (" + String.join(", ", cols) + ")";
         } else if (op instanceof Operation.AddColumn add && add.column().unique()) {
             table = add.table();
             cols = List.of(add.column().name());
-            name = PgSql.added(ctx, table, op, ConstraintDef.Kind.UNIQUE).map(ConstraintDef::name).orElse(table.name() + "_" + add.column().name() + "_key");
+            name = RuleSupport.added(ctx, table, op, ConstraintDef.Kind.UNIQUE).map(ConstraintDef::name).orElse(table.name() + "_" + add.column().name() + "_key");
             ColumnDef plain = new ColumnDef(add.column().name(), add.column().type(), add.column().notNull(), add.column().defaultExpr(),
                     false, false, null, add.column().generated(), null, false, add.column().collation(), null);
-            prefix = "ALTER TABLE " + SqlText.table(d, table) + " ADD COLUMN " + PgSql.column(d, plain) + ";\n";
+            prefix = "ALTER TABLE " + SqlText.table(d, table) + " ADD COLUMN " + FixSql.column(d, plain) + ";\n";
             what = "Adding column " + table + "." + add.column().name() + " as UNIQUE";
         } else {
             return;
         }
         String n = SqlText.quote(d, name);
-        String fix = prefix + PgSql.NO_TX + "\n"
-                + PgSql.createIndex(d, new IndexDef(name, table, cols, true, null, null, null), name, true) + "\n"
+        String fix = prefix + FixSql.NO_TX + "\n"
+                + FixSql.createIndex(d, new IndexDef(name, table, cols, true, null, null, null), name, true) + "\n"
                 + "-- then attach it (a brief ACCESS EXCLUSIVE lock, no scan):\n"
                 + "ALTER TABLE " + SqlText.table(d, table) + " ADD CONSTRAINT " + n + " UNIQUE USING INDEX " + n + ";";
         String evidence = null;

@@ -5,6 +5,7 @@ import dev.dbmigrate.analyse.rules.MigrationContext;
 import dev.dbmigrate.analyse.rules.OperationContext;
 import dev.dbmigrate.analyse.rules.Rule;
 import dev.dbmigrate.analyse.rules.RuleSpec;
+import dev.dbmigrate.analyse.rules.support.FixSql;
 import dev.dbmigrate.model.ColumnDef;
 import dev.dbmigrate.model.ConstraintDef;
 import dev.dbmigrate.model.Dialect;
@@ -75,7 +76,7 @@ public final class ForeignKeyMissingIndex extends Rule {
             String name = ImplicitNames.pgObjectName(a.table().name(), ImplicitNames.pgColumnPart(a.columns()), "idx");
             IndexDef index = new IndexDef(name, a.table(), a.columns(), false, null, null, null);
             boolean concurrently = d == Dialect.POSTGRESQL && !ctx.isNewTable(a.table());
-            String fix = (concurrently ? PgSql.NO_TX + "\n" : "") + PgSql.createIndex(d, index, name, concurrently);
+            String fix = (concurrently ? FixSql.NO_TX + "\n" : "") + FixSql.createIndex(d, index, name, concurrently);
             ctx.report(this, a.at(),
                     "Foreign key " + a.table() + " (" + cols + ") -> " + parent + " has no index on " + a.table() + " (" + cols + ") by the end of this"
                             + " migration: every DELETE of a " + parent + " row, and every change of its key, scans " + a.table()

@@ -4,6 +4,7 @@ import dev.dbmigrate.analyse.rules.Category;
 import dev.dbmigrate.analyse.rules.OperationContext;
 import dev.dbmigrate.analyse.rules.Rule;
 import dev.dbmigrate.analyse.rules.RuleSpec;
+import dev.dbmigrate.analyse.rules.support.FixSql;
 import dev.dbmigrate.model.Dialect;
 import dev.dbmigrate.model.Operation;
 import dev.dbmigrate.model.Severity;
@@ -30,8 +31,8 @@ public final class RequireConcurrentIndexDeletion extends Rule {
                         + ": every query on it, reads included, waits until the drop is done, and the lock request itself queues behind"
                         + " any long-running transaction that touches " + on,
                 lock.describe(),
-                PgSql.NO_TX + "\n"
+                FixSql.NO_TX + "\n"
                         + (di.cascade() ? "-- CONCURRENTLY cannot CASCADE: drop the objects that depend on the index first\n" : "")
-                        + "DROP INDEX CONCURRENTLY IF EXISTS " + PgSql.name(ctx.dialect(), di.name()) + ";");
+                        + "DROP INDEX CONCURRENTLY IF EXISTS " + FixSql.name(ctx.dialect(), di.name()) + ";");
     }
 }

@@ -5,6 +5,7 @@ import dev.dbmigrate.analyse.rules.OperationContext;
 import dev.dbmigrate.analyse.rules.Rule;
 import dev.dbmigrate.analyse.rules.RuleSpec;
 import dev.dbmigrate.analyse.rules.SqlText;
+import dev.dbmigrate.analyse.rules.support.FixSql;
 import dev.dbmigrate.model.Dialect;
 import dev.dbmigrate.model.Operation;
 import dev.dbmigrate.model.Severity;
@@ -34,7 +35,7 @@ public final class RequireConcurrentPartitionDetach extends Rule {
                     %s
                     ALTER TABLE %s DETACH PARTITION %s CONCURRENTLY;
                     -- not possible when %s has a DEFAULT partition; if it is interrupted, finish it with:
-                    -- ALTER TABLE %s DETACH PARTITION %s FINALIZE;""".formatted(PgSql.NO_TX, parent, part, dp.table(), parent, part);
+                    -- ALTER TABLE %s DETACH PARTITION %s FINALIZE;""".formatted(FixSql.NO_TX, parent, part, dp.table(), parent, part);
         } else {
             message += ". DETACH PARTITION ... CONCURRENTLY needs PostgreSQL 14+, and this project targets PostgreSQL " + ctx.pgVersion();
             fix = """

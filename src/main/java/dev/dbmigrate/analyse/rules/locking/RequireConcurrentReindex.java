@@ -4,6 +4,7 @@ import dev.dbmigrate.analyse.rules.Category;
 import dev.dbmigrate.analyse.rules.OperationContext;
 import dev.dbmigrate.analyse.rules.Rule;
 import dev.dbmigrate.analyse.rules.RuleSpec;
+import dev.dbmigrate.analyse.rules.support.FixSql;
 import dev.dbmigrate.model.Dialect;
 import dev.dbmigrate.model.IndexDef;
 import dev.dbmigrate.model.Operation;
@@ -47,7 +48,7 @@ public final class RequireConcurrentReindex extends Rule {
         if (kind.equals("SYSTEM")) {
             fix = "-- system catalogs cannot be reindexed concurrently: run REINDEX SYSTEM in a maintenance window, not in a migration";
         } else if (ctx.pgVersion() >= CONCURRENT_SINCE) {
-            fix = PgSql.NO_TX + "\nREINDEX " + kind + " CONCURRENTLY " + PgSql.name(d, ri.target()) + ";";
+            fix = FixSql.NO_TX + "\nREINDEX " + kind + " CONCURRENTLY " + FixSql.name(d, ri.target()) + ";";
         } else {
             message += ". REINDEX ... CONCURRENTLY needs PostgreSQL 12+, and this project targets PostgreSQL " + ctx.pgVersion();
             fix = rebuildByHand(d, kind, ri.target(), table);
@@ -57,19 +58,19 @@ public final class RequireConcurrentReindex extends Rule {
 
     /** Before PostgreSQL 12: build a copy concurrently, swap it in, drop the old one. */
     private static String rebuildByHand(Dialect d, String kind, String target, Optional<Table> table) {
-        StringBuilder sb = new StringBuilder("-- PostgreSQL < 12 has no REINDEX CONCURRENTLY (upgrade, or rebuild by hand):\n" + PgSql.NO_TX + "\n");
+        StringBuilder sb = new StringBuilder("-- PostgreSQL < 12 has no REINDEX CONCURRENTLY (upgrade, or rebuild by hand):\n" + FixSql.NO_TX + "\n");
         List<IndexDef> indexes = table.map(Table::indexes).orElse(List.of()).stream()
                 .filter(i -> !kind.equals("INDEX") || i.name().equals(target)).toList();
         if (indexes.isEmpty()) {
             String n = kind.equals("INDEX") ? target : "<index>";
-            return sb.append("CREATE INDEX CONCURRENTLY ").append(PgSql.name(d, n + "_new")).append(" ON <table> (<same columns>);\n")
-                    .append("DROP INDEX CONCURRENTLY ").append(PgSql.name(d, n)).append(";\n")
-                    .append("ALTER INDEX ").append(PgSql.name(d, n + "_new")).append(" RENAME TO ").append(PgSql.name(d, n)).append(";").toString();
+            return sb.append("CREATE INDEX CONCURRENTLY ").append(FixSql.name(d, n + "_new")).append(" ON <table> (<same columns>);\n")
+                    .append("DROP INDEX CONCURRENTLY ").append(FixSql.name(d, n)).append(";\n")
+                    .append("ALTER INDEX ").append(FixSql.name(d, n + "_new")).append(" RENAME TO ").append(FixSql.name(d, n)).append(";").toString();
         }
         for (IndexDef i : indexes) {
-            sb.append(PgSql.createIndex(d, i, i.name() + "_new", true)).append('\n')
-                    .append("DROP INDEX CONCURRENTLY ").append(PgSql.name(d, i.name())).append(";\n")
-                    .append("ALTER INDEX ").append(PgSql.name(d, i.name() + "_new")).append(" RENAME TO ").append(PgSql.name(d, i.name())).append(";\n");
+            sb.append(FixSql.createIndex(d, i, i.name() + "_new", true)).append('\n')
+                    .append("DROP INDEX CONCURRENTLY ").append(FixSql.name(d, i.name())).append(";\n")
+                    .append("ALTER INDEX ").append(FixSql.name(d, i.name() + "_new")).append(" RENAME TO ").append(FixSql.name(d, i.name())).append(";\n");
         }
         return sb.append("-- indexes behind PRIMARY KEY / UNIQUE constraints: build the new one concurrently, then swap the constraint with ADD CONSTRAINT ... USING INDEX")
                 .toString();

@@ -5,7 +5,7 @@ import dev.dbmigrate.analyse.rules.OperationContext;
 import dev.dbmigrate.analyse.rules.Rule;
 import dev.dbmigrate.analyse.rules.RuleSpec;
 import dev.dbmigrate.analyse.rules.SqlText;
-import dev.dbmigrate.analyse.rules.support.RuleSupport;
+import dev.dbmigrate.analyse.rules.support.FixSql;
 import dev.dbmigrate.model.ColumnDef;
 import dev.dbmigrate.model.Dialect;
 import dev.dbmigrate.model.Operation;
@@ -54,13 +54,13 @@ public final class SqliteAddColumnRestriction extends Rule {
                     """
                     -- add the column plain, then enforce uniqueness with an index (same effect, no rebuild):
                     ALTER TABLE %s ADD COLUMN %s;
-                    CREATE UNIQUE INDEX %s ON %s (%s);""".formatted(t, RuleSupport.columnSql(d, c), idx, t, col));
+                    CREATE UNIQUE INDEX %s ON %s (%s);""".formatted(t, FixSql.column(d, c), idx, t, col));
         } else if (hasRows && c.generated() != null && !c.generated().identity() && c.generated().stored()) {
             report(ctx, "SQLite refuses to add the STORED generated column " + name + " to a table that has rows (\"cannot add a STORED column\")",
                     """
                     -- a VIRTUAL generated column can be added (computed when read):
                     ALTER TABLE %s ADD COLUMN %s GENERATED ALWAYS AS (%s) VIRTUAL;
-                    -- or rebuild the table to store it (see sqlite-unsupported-alter)""".formatted(t, RuleSupport.columnSql(d, plain), c.generated().expression()));
+                    -- or rebuild the table to store it (see sqlite-unsupported-alter)""".formatted(t, FixSql.column(d, plain), c.generated().expression()));
         } else if (hasRows && c.defaultExpr() != null && NON_CONSTANT.matcher(c.defaultExpr()).matches()) {
             report(ctx, "SQLite refuses to add " + name + " with the non-constant default " + c.defaultExpr()
                             + " to a table that has rows (\"Cannot add a column with non-constant default\")",
@@ -69,14 +69,14 @@ public final class SqliteAddColumnRestriction extends Rule {
                     ALTER TABLE %s ADD COLUMN %s;
                     UPDATE %s SET %s = %s WHERE %s IS NULL;
                     -- new rows must then get the value from the application (or a trigger), or rebuild the table with the default""".formatted(
-                            t, RuleSupport.columnSql(d, plain), t, col, c.defaultExpr(), col));
+                            t, FixSql.column(d, plain), t, col, c.defaultExpr(), col));
         } else if (hasRows && c.references() != null && c.defaultExpr() != null && !c.defaultExpr().trim().equalsIgnoreCase("null")) {
             report(ctx, "With foreign keys on, SQLite refuses to add the REFERENCES column " + name + " with the non-NULL default " + c.defaultExpr()
                             + " to a table that has rows (\"Cannot add a REFERENCES column with non-NULL default value\")",
                     """
                     -- add it with a NULL default and set the value afterwards:
                     ALTER TABLE %s ADD COLUMN %s REFERENCES %s%s;
-                    UPDATE %s SET %s = %s;""".formatted(t, RuleSupport.columnSql(d, plain), SqlText.table(d, c.references().table()),
+                    UPDATE %s SET %s = %s;""".formatted(t, FixSql.column(d, plain), SqlText.table(d, c.references().table()),
                             c.references().column() == null ? "" : " (" + SqlText.quote(d, c.references().column()) + ")", t, col, c.defaultExpr()));
         }
     }

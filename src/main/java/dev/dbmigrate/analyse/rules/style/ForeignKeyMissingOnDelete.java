@@ -4,7 +4,7 @@ import dev.dbmigrate.analyse.rules.Category;
 import dev.dbmigrate.analyse.rules.OperationContext;
 import dev.dbmigrate.analyse.rules.Rule;
 import dev.dbmigrate.analyse.rules.RuleSpec;
-import dev.dbmigrate.analyse.rules.locking.PgSql;
+import dev.dbmigrate.analyse.rules.support.FixSql;
 import dev.dbmigrate.model.ColumnDef;
 import dev.dbmigrate.model.ConstraintDef;
 import dev.dbmigrate.model.Dialect;
@@ -30,7 +30,7 @@ public final class ForeignKeyMissingOnDelete extends Rule {
         List<ConstraintDef> fks = new ArrayList<>();
         if (op instanceof Operation.CreateTable ct) {
             for (ColumnDef c : ct.columns()) {
-                if (c.references() != null) fks.add(PgSql.foreignKeyOf(c, null));
+                if (c.references() != null) fks.add(FixSql.foreignKeyOf(c, null));
             }
             for (ConstraintDef c : ct.constraints()) {
                 if (c.kind() == ConstraintDef.Kind.FOREIGN_KEY) fks.add(c);
@@ -38,9 +38,9 @@ public final class ForeignKeyMissingOnDelete extends Rule {
         } else if (op instanceof Operation.AddConstraint ac && ac.constraint().kind() == ConstraintDef.Kind.FOREIGN_KEY) {
             fks.add(ac.constraint());
         } else if (op instanceof Operation.AddColumn ac && ac.column().references() != null) {
-            fks.add(PgSql.foreignKeyOf(ac.column(), null));
+            fks.add(FixSql.foreignKeyOf(ac.column(), null));
         } else if (op instanceof Operation.RedefineColumn rd && rd.definition().references() != null) {
-            fks.add(PgSql.foreignKeyOf(rd.definition(), null));
+            fks.add(FixSql.foreignKeyOf(rd.definition(), null));
         }
         List<ConstraintDef> missing = fks.stream().filter(fk -> fk.onDelete() == null).toList();
         if (missing.isEmpty()) return;
@@ -56,9 +56,9 @@ public final class ForeignKeyMissingOnDelete extends Rule {
                         + " error (NO ACTION); state what should happen to the " + table + " rows",
                 null,
                 "-- pick one, e.g. for " + table + " (" + String.join(", ", first.columns()) + "):\n"
-                        + PgSql.body(d, withOnDelete(first, "CASCADE")) + "   -- delete them with their " + parent + " row\n"
-                        + PgSql.body(d, withOnDelete(first, "SET NULL")) + "  -- keep them, unlinked (the column must be nullable)\n"
-                        + PgSql.body(d, withOnDelete(first, "RESTRICT")) + "  -- refuse the delete (today's behaviour, made explicit)");
+                        + FixSql.body(d, withOnDelete(first, "CASCADE")) + "   -- delete them with their " + parent + " row\n"
+                        + FixSql.body(d, withOnDelete(first, "SET NULL")) + "  -- keep them, unlinked (the column must be nullable)\n"
+                        + FixSql.body(d, withOnDelete(first, "RESTRICT")) + "  -- refuse the delete (today's behaviour, made explicit)");
     }
 
     private static ConstraintDef withOnDelete(ConstraintDef c, String action) {

@@ -1,24 +1,26 @@
 package dev.dbmigrate.analyse.rules.support;
 
 import dev.dbmigrate.analyse.rules.OperationContext;
-import dev.dbmigrate.analyse.rules.SqlText;
 import dev.dbmigrate.db.probe.Counts;
 import dev.dbmigrate.model.ColumnDef;
 import dev.dbmigrate.model.ConstraintDef;
 import dev.dbmigrate.model.Dialect;
+import dev.dbmigrate.model.Operation;
+import dev.dbmigrate.model.SqlType;
 import dev.dbmigrate.model.TableRef;
+import dev.dbmigrate.schema.ImplicitNames;
+import dev.dbmigrate.schema.Schema;
 import dev.dbmigrate.schema.Table;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Small pieces the destructive, data, compat, MySQL and SQLite rules share: schema look-ups, evidence, batched DML. */
+/** What rules look up: the schema before an operation, the names the database will give, evidence from a database. The SQL of fixes is {@link FixSql}. */
 public final class RuleSupport {
-
-    /** Rows per batch in the batched DML of fixes. */
-    public static final int BATCH = 10_000;
 
     private RuleSupport() {}
 
@@ -34,7 +36,48 @@ public final class RuleSupport {
         return d == Dialect.POSTGRESQL ? a.equals(b) : a.equalsIgnoreCase(b);
     }
 
-    /** The column to batch by: the single-column primary key, SQLite's rowid, or "id". */
+    /**
+     * The constraint that {@code op} adds to {@code table}, with the name the database will give
+     * it (PostgreSQL's implicit {@code orders_customer_id_fkey}...), found by a trial application of
+     * the operation to the schema.
+     */
+    public static Optional<ConstraintDef> added(OperationContext ctx, TableRef table, Operation op, ConstraintDef.Kind kind) {
+        Schema before = ctx.schema();
+        Set<String> had = new HashSet<>();
+        before.table(table).ifPresent(t -> t.constraints().forEach(c -> had.add(c.name())));
+        return before.trial(op, after -> {
+            Optional<Table> t = after.table(table);
+            if (t.isEmpty()) return Optional.<ConstraintDef>empty();
+            List<ConstraintDef> cs = t.get().constraints();
+            for (int i = cs.size() - 1; i >= 0; i--) {
+                ConstraintDef c = cs.get(i);
+                if (c.kind() == kind && !had.contains(c.name())) return Optional.of(c);
+            }
+            return Optional.<ConstraintDef>empty();
+        });
+    }
+
+    /** The constraint's name: as written, else as the database will name it. */
+    public static String nameOf(OperationContext ctx, Operation.AddConstraint ac) {
+        if (ac.constraint().name() != null) return ac.constraint().name();
+        return added(ctx, ac.table(), ac, ac.constraint().kind()).map(ConstraintDef::name)
+                .orElseGet(() -> ImplicitNames.pgObjectName(ac.table().name(), ImplicitNames.pgColumnPart(ac.constraint().columns()),
+                        ImplicitNames.pgLabel(ac.constraint().kind())));
+    }
+
+    /** A column's new type, from ALTER COLUMN ... TYPE (with its USING, else null) or a redefinition that states a type. */
+    public record TypeChange(TableRef table, String column, SqlType to, String using) {}
+
+    /** The type change that {@code op} makes, if it makes one. */
+    public static Optional<TypeChange> typeChange(Operation op) {
+        if (op instanceof Operation.AlterColumnType at) return Optional.of(new TypeChange(at.table(), at.column(), at.type(), at.using()));
+        if (op instanceof Operation.RedefineColumn rd && rd.definition().type() != null) {
+            return Optional.of(new TypeChange(rd.table(), rd.column(), rd.definition().type(), null));
+        }
+        return Optional.empty();
+    }
+
+    /** The column that identifies a row: the single-column primary key, SQLite's rowid, or "id". */
     public static String keyColumn(OperationContext ctx, TableRef table) {
         Optional<ConstraintDef> pk = ctx.schema().table(table).flatMap(Table::primaryKey);
         if (pk.isPresent() && pk.get().columns().size() == 1) return pk.get().columns().get(0);
@@ -51,45 +94,6 @@ public final class RuleSupport {
     public static String evidence(String... parts) {
         String s = java.util.Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).collect(Collectors.joining("; "));
         return s.isEmpty() ? null : s;
-    }
-
-    /** SQL for the length in characters of a column. */
-    public static String charLength(Dialect d, String quotedColumn) {
-        return switch (d) {
-            case MYSQL, MARIADB -> "CHAR_LENGTH(" + quotedColumn + ")";
-            case SQLITE -> "length(" + quotedColumn + ")";
-            default -> "char_length(" + quotedColumn + ")";
-        };
-    }
-
-    /** A DELETE that removes at most {@link #BATCH} rows per run, to repeat until it deletes nothing. */
-    public static String batchedDelete(OperationContext ctx, TableRef table) {
-        Dialect d = ctx.dialect();
-        String t = SqlText.table(d, table);
-        String key = SqlText.quote(d, keyColumn(ctx, table));
-        if (d.isMysqlFamily()) {
-            return "DELETE FROM " + t + " WHERE <condition> ORDER BY " + key + " LIMIT " + BATCH + ";";
-        }
-        return "DELETE FROM " + t + " WHERE " + key + " IN (SELECT " + key + " FROM " + t + " WHERE <condition> LIMIT " + BATCH + ");";
-    }
-
-    /** An UPDATE over one key range, to run range after range. */
-    public static String batchedUpdate(OperationContext ctx, TableRef table, List<String> setColumns, String where) {
-        Dialect d = ctx.dialect();
-        String key = SqlText.quote(d, keyColumn(ctx, table));
-        String set = setColumns.isEmpty() ? "<column> = <value>"
-                : setColumns.stream().map(c -> SqlText.quote(d, c) + " = <value>").collect(Collectors.joining(", "));
-        return "UPDATE " + SqlText.table(d, table) + " SET " + set + " WHERE " + key + " >= :from AND " + key + " < :from + " + BATCH
-                + (where == null ? "" : " AND " + where) + ";";
-    }
-
-    /** A column definition for fix SQL: name, type, NOT NULL, DEFAULT. */
-    public static String columnSql(Dialect d, ColumnDef c) {
-        StringBuilder sb = new StringBuilder(SqlText.quote(d, c.name()));
-        if (c.type() != null) sb.append(' ').append(c.type());
-        if (c.notNull()) sb.append(" NOT NULL");
-        if (c.defaultExpr() != null) sb.append(" DEFAULT ").append(c.defaultExpr());
-        return sb.toString();
     }
 
     /** Lower-case type base name, or "". */

@@ -4,7 +4,7 @@ import dev.dbmigrate.analyse.rules.Category;
 import dev.dbmigrate.analyse.rules.OperationContext;
 import dev.dbmigrate.analyse.rules.Rule;
 import dev.dbmigrate.analyse.rules.RuleSpec;
-import dev.dbmigrate.analyse.rules.locking.PgSql;
+import dev.dbmigrate.analyse.rules.support.FixSql;
 import dev.dbmigrate.model.Dialect;
 import dev.dbmigrate.model.IndexDef;
 import dev.dbmigrate.model.Operation;
@@ -29,8 +29,8 @@ public final class ConcurrentIndexIfNotExists extends Rule {
                         + " while writes still pay to maintain the broken one",
                 null,
                 "-- drop a leftover from an earlier failed run first, then build:\n"
-                        + "DROP INDEX CONCURRENTLY IF EXISTS " + PgSql.name(ctx.dialect(), i.name()) + ";\n"
-                        + PgSql.createIndex(ctx.dialect(), i, i.name(), true) + "\n"
+                        + "DROP INDEX CONCURRENTLY IF EXISTS " + FixSql.name(ctx.dialect(), i.name()) + ";\n"
+                        + FixSql.createIndex(ctx.dialect(), i, i.name(), true) + "\n"
                         + "-- check for invalid indexes: SELECT indexrelid::regclass FROM pg_index WHERE NOT indisvalid;");
     }
 }

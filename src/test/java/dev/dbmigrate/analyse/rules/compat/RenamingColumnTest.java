@@ -16,7 +16,7 @@ class RenamingColumnTest {
         assertThat(f.severity()).isEqualTo("error");
         assertThat(f.message()).contains("users.name").contains("full_name");
         assertThat(f.fix()).contains("ALTER TABLE users ADD COLUMN full_name varchar(120);")
-                .contains("SET full_name = name WHERE id >= :from")
+                .contains("UPDATE users SET full_name = name\nWHERE id IN (SELECT id FROM users WHERE full_name IS NULL AND name IS NOT NULL LIMIT 10000);")
                 .contains("ALTER TABLE users DROP COLUMN name;");
     }
 

@@ -41,6 +41,10 @@ class AddingRequiredFieldTest {
         Finding f = RuleTester.of(AddingRequiredField::new).dialect(Dialect.SQLITE).history(USERS)
                 .assertFires("ALTER TABLE users ADD COLUMN plan TEXT NOT NULL;");
         assertThat(f.message()).contains("Cannot add a NOT NULL column with default value NULL");
+        assertThat(f.fix()).contains("UPDATE users SET plan = <value>\nWHERE id IN (SELECT id FROM users WHERE plan IS NULL LIMIT 10000);");
+        Finding noKey = RuleTester.of(AddingRequiredField::new).dialect(Dialect.SQLITE).history("CREATE TABLE notes (body TEXT);")
+                .assertFires("ALTER TABLE notes ADD COLUMN author TEXT NOT NULL;");
+        assertThat(noKey.fix()).contains("UPDATE notes SET author = <value>\nWHERE rowid IN (SELECT rowid FROM notes WHERE author IS NULL LIMIT 10000);");
     }
 
     @Test
@@ -50,7 +54,7 @@ class AddingRequiredFieldTest {
                 .assertFires("ALTER TABLE users MODIFY email varchar(255) NOT NULL;");
         assertThat(f.message()).contains("strict SQL mode").contains("Data truncated");
         assertThat(f.evidence()).isEqualTo("12 rows of users have NULL in email");
-        assertThat(f.fix()).contains("UPDATE users SET email = <value> WHERE email IS NULL LIMIT 10000;");
+        assertThat(f.fix()).contains("UPDATE users SET email = <value>\nWHERE email IS NULL ORDER BY id LIMIT 10000;");
     }
 
     @Test

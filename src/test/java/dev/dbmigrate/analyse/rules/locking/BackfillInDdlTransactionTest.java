@@ -32,7 +32,34 @@ class BackfillInDdlTransactionTest {
                 DELETE FROM users WHERE status = 'spam';""");
         assertThat(f.message()).contains("Prisma runs each migration in a transaction", "SHARE lock", "all writes on users");
         assertThat(f.fix()).startsWith("-- move the backfill into a migration of its own")
-                .contains("DELETE FROM users WHERE ctid IN (SELECT ctid FROM users WHERE status = 'spam' LIMIT 10000);");
+                .contains("DELETE FROM users WHERE id IN (SELECT id FROM users WHERE status = 'spam' LIMIT 10000);");
+    }
+
+    @Test
+    void bad_whereThatCannotTellDoneRowsGetsAPlaceholder() {
+        // repeating "SET visits = visits + 1 WHERE status = 'active'" until 0 rows would never end: the batch must say which rows are left
+        Finding f = t.assertFires("""
+                BEGIN;
+                ALTER TABLE users ADD COLUMN visits int;
+                UPDATE users SET visits = 0 WHERE status = 'active';
+                COMMIT;""");
+        assertThat(f.fix()).contains("WHERE id IN (SELECT id FROM users WHERE status = 'active' AND <rows not yet done> LIMIT 10000);");
+        Finding own = t.assertFires("""
+                BEGIN;
+                ALTER TABLE users ADD COLUMN visits int;
+                UPDATE users SET visits = 0 WHERE visits IS NULL;
+                COMMIT;""");
+        assertThat(own.fix()).contains("WHERE id IN (SELECT id FROM users WHERE visits IS NULL LIMIT 10000);");
+    }
+
+    @Test
+    void bad_noPrimaryKeyBatchesByCtid() {
+        Finding f = RuleTester.of(BackfillInDdlTransaction::new).history("CREATE TABLE events (kind text, payload jsonb);").assertFires("""
+                BEGIN;
+                ALTER TABLE events ADD COLUMN source text;
+                UPDATE events SET source = 'web' WHERE source IS NULL;
+                COMMIT;""");
+        assertThat(f.fix()).contains("UPDATE events SET source = 'web'\nWHERE ctid IN (SELECT ctid FROM events WHERE source IS NULL LIMIT 10000);");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.dbmigrate.analyse.rules.locking;
+package dev.dbmigrate.analyse.rules.support;
 
 import dev.dbmigrate.analyse.rules.OperationContext;
 import dev.dbmigrate.analyse.rules.SqlText;
@@ -6,60 +6,54 @@ import dev.dbmigrate.model.ColumnDef;
 import dev.dbmigrate.model.ConstraintDef;
 import dev.dbmigrate.model.Dialect;
 import dev.dbmigrate.model.IndexDef;
-import dev.dbmigrate.model.Operation;
 import dev.dbmigrate.model.SqlType;
 import dev.dbmigrate.model.TableRef;
-import dev.dbmigrate.schema.ImplicitNames;
-import dev.dbmigrate.schema.Schema;
 import dev.dbmigrate.schema.Table;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
+import java.util.stream.Collectors;
 
-/** SQL pieces for the fixes of the PostgreSQL rules, using the statement's own names. */
-public final class PgSql {
+/**
+ * The SQL that rules write into their fixes, using the statement's own names: column and constraint
+ * definitions, index builds, and batched DML.
+ *
+ * <p>Batched DML has one form: a statement that touches at most {@value #BATCH} rows that still need
+ * it, to repeat (each run in its own transaction) until it reports 0 rows. It runs as written, it can
+ * be stopped and resumed, and it needs no particular key type (uuid or sparse keys work), because the
+ * WHERE condition, not a key range, says which rows are left. Rows are picked by the single-column
+ * primary key, else by PostgreSQL's {@code ctid} / SQLite's {@code rowid}; MySQL and MariaDB do not
+ * allow LIMIT in an IN subquery, so there the statement carries {@code LIMIT} itself.
+ */
+public final class FixSql {
 
-    private PgSql() {}
+    /** Rows per batch in batched DML. */
+    public static final int BATCH = 10_000;
 
-    /** Rows per batch in generated backfill loops. */
-    static final int BATCH = 10_000;
+    /** The line that tells the user where the next statements must run. */
+    public static final String SEPARATE_TX = "-- in a separate transaction (a later migration, or after COMMIT):";
 
-    /**
-     * The constraint that {@code op} adds to {@code table}, with the name the database will give
-     * it (PostgreSQL's implicit {@code orders_customer_id_fkey}...), found by replaying the
-     * operation on a copy of the schema.
-     */
-    public static Optional<ConstraintDef> added(OperationContext ctx, TableRef table, Operation op, ConstraintDef.Kind kind) {
-        Schema before = ctx.schema();
-        Set<String> had = new HashSet<>();
-        before.table(table).ifPresent(t -> t.constraints().forEach(c -> had.add(c.name())));
-        return before.trial(op, after -> {
-            Optional<Table> t = after.table(table);
-            if (t.isEmpty()) return Optional.<ConstraintDef>empty();
-            List<ConstraintDef> cs = t.get().constraints();
-            for (int i = cs.size() - 1; i >= 0; i--) {
-                ConstraintDef c = cs.get(i);
-                if (c.kind() == kind && !had.contains(c.name())) return Optional.of(c);
-            }
-            return Optional.<ConstraintDef>empty();
-        });
-    }
+    /** The comment for statements that cannot run inside a transaction block. */
+    public static final String NO_TX = "-- outside any transaction (a migration the runner does not wrap in one):";
 
-    /** The constraint's name: as written, else as the database will name it. */
-    public static String nameOf(OperationContext ctx, Operation.AddConstraint ac) {
-        if (ac.constraint().name() != null) return ac.constraint().name();
-        return added(ctx, ac.table(), ac, ac.constraint().kind()).map(ConstraintDef::name)
-                .orElseGet(() -> ImplicitNames.pgObjectName(ac.table().name(), ImplicitNames.pgColumnPart(ac.constraint().columns()),
-                        ImplicitNames.pgLabel(ac.constraint().kind())));
-    }
+    /** Stands for the condition that picks rows not yet backfilled when the rule cannot say it. */
+    public static final String NOT_YET_DONE = "<rows not yet done>";
+
+    private FixSql() {}
 
     /** An object name that may carry a schema ("public.orders_email_idx"), quoted part by part. */
     public static String name(Dialect d, String name) {
         int dot = name.indexOf('.');
         return dot > 0 ? SqlText.quote(d, name.substring(0, dot)) + "." + SqlText.quote(d, name.substring(dot + 1)) : SqlText.quote(d, name);
+    }
+
+    /** A column definition without its inline constraints: {@code name type [NOT NULL] [DEFAULT x]}. */
+    public static String column(Dialect d, ColumnDef c) {
+        StringBuilder sb = new StringBuilder(SqlText.quote(d, c.name()));
+        if (c.type() != null) sb.append(' ').append(c.type());
+        if (c.notNull()) sb.append(" NOT NULL");
+        if (c.defaultExpr() != null) sb.append(" DEFAULT ").append(c.defaultExpr());
+        return sb.toString();
     }
 
     /** {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] name ON t [USING m] (cols) [INCLUDE (...)] [WHERE ...];} */
@@ -70,12 +64,6 @@ public final class PgSql {
                 + " (" + SqlText.columns(d, i.columns()) + ")"
                 + (i.include().isEmpty() ? "" : " INCLUDE (" + SqlText.columns(d, i.include()) + ")")
                 + (i.where() == null ? "" : " WHERE " + i.where()) + ";";
-    }
-
-    /** A column definition without its inline constraints: {@code name type [DEFAULT x] [NOT NULL]}. */
-    public static String column(Dialect d, ColumnDef c) {
-        return SqlText.quote(d, c.name()) + (c.type() == null ? "" : " " + c.type())
-                + (c.defaultExpr() == null ? "" : " DEFAULT " + c.defaultExpr()) + (c.notNull() ? " NOT NULL" : "");
     }
 
     /** The table-level form of a column's inline REFERENCES. */
@@ -100,7 +88,7 @@ public final class PgSql {
     }
 
     /** Strips one pair of parentheses that wraps the whole expression. */
-    static String unwrap(String expr) {
+    public static String unwrap(String expr) {
         if (expr == null) return "";
         String s = expr.trim();
         if (!s.startsWith("(") || !s.endsWith(")")) return s;
@@ -113,18 +101,59 @@ public final class PgSql {
         return s.substring(1, s.length() - 1).trim();
     }
 
+    /** SQL for the length in characters of a column. */
+    public static String charLength(Dialect d, String quotedColumn) {
+        return switch (d) {
+            case MYSQL, MARIADB -> "CHAR_LENGTH(" + quotedColumn + ")";
+            case SQLITE -> "length(" + quotedColumn + ")";
+            default -> "char_length(" + quotedColumn + ")";
+        };
+    }
+
+    /** A SET list with placeholders, {@code a = <value>, b = <value>} ({@code <column> = <value>} when no column is known). */
+    public static String setValues(Dialect d, List<String> columns) {
+        return columns.isEmpty() ? "<column> = <value>" : columns.stream().map(c -> SqlText.quote(d, c) + " = <value>").collect(Collectors.joining(", "));
+    }
+
     /**
-     * A batched backfill: updates {@value #BATCH} rows per statement by primary key (or ctid /
-     * rowid when the key is unknown), to repeat until it reports 0 rows, each batch in its own transaction.
+     * A batched UPDATE with the comment that says how to run it: {@code set} is the SET list as SQL,
+     * {@code pending} the condition true only for rows still to do (after the update it must be false
+     * for them, or the repetition never ends); null writes {@link #NOT_YET_DONE} for the user to fill in.
      */
-    public static String batchedUpdate(Dialect d, Schema schema, TableRef table, String set, String pendingWhere) {
-        String key = schema.table(table).flatMap(Table::primaryKey)
-                .filter(pk -> pk.columns().size() == 1).map(pk -> SqlText.quote(d, pk.columns().get(0))).orElse(d == Dialect.SQLITE ? "rowid" : "ctid");
+    public static String batchedUpdate(OperationContext ctx, TableRef table, String set, String pending) {
+        Dialect d = ctx.dialect();
         String t = SqlText.table(d, table);
-        return """
-                -- in batches, each in its own transaction; repeat until it updates 0 rows:
-                UPDATE %1$s SET %2$s
-                WHERE %3$s IN (SELECT %3$s FROM %1$s WHERE %4$s LIMIT %5$d);""".formatted(t, set, key, pendingWhere, BATCH);
+        String where = pending == null ? NOT_YET_DONE : pending;
+        String key = batchKey(ctx, table);
+        String stmt;
+        if (d.isMysqlFamily()) {
+            stmt = "UPDATE " + t + " SET " + set + "\nWHERE " + where + (key == null ? "" : " ORDER BY " + key) + " LIMIT " + BATCH + ";";
+        } else {
+            stmt = "UPDATE " + t + " SET " + set + "\nWHERE " + key + " IN (SELECT " + key + " FROM " + t + " WHERE " + where + " LIMIT " + BATCH + ");";
+        }
+        return "-- in batches, each in its own transaction; repeat until it updates 0 rows:\n" + stmt;
+    }
+
+    /** A DELETE of at most {@value #BATCH} rows matching {@code where} (null: {@code <condition>}), to repeat until it deletes nothing. */
+    public static String batchedDelete(OperationContext ctx, TableRef table, String where) {
+        Dialect d = ctx.dialect();
+        String t = SqlText.table(d, table);
+        String w = where == null ? "<condition>" : where;
+        String key = batchKey(ctx, table);
+        if (d.isMysqlFamily()) return "DELETE FROM " + t + " WHERE " + w + (key == null ? "" : " ORDER BY " + key) + " LIMIT " + BATCH + ";";
+        return "DELETE FROM " + t + " WHERE " + key + " IN (SELECT " + key + " FROM " + t + " WHERE " + w + " LIMIT " + BATCH + ");";
+    }
+
+    /** The quoted single-column primary key; else ctid (PostgreSQL), rowid (SQLite), null (MySQL: no key needed). */
+    private static String batchKey(OperationContext ctx, TableRef table) {
+        Dialect d = ctx.dialect();
+        return ctx.schema().table(table).flatMap(Table::primaryKey).filter(pk -> pk.columns().size() == 1)
+                .map(pk -> SqlText.quote(d, pk.columns().get(0)))
+                .orElse(switch (d) {
+                    case SQLITE -> "rowid";
+                    case MYSQL, MARIADB -> null;
+                    default -> "ctid";
+                });
     }
 
     private static final Map<String, String> SERIAL_BASE = Map.of("serial", "integer", "serial4", "integer", "bigserial", "bigint",
@@ -136,11 +165,12 @@ public final class PgSql {
     }
 
     /**
-     * Adding a column whose values must be computed per row, without rewriting the table: add it
-     * empty, give new rows their value, backfill the old rows in batches. Serial and identity
+     * Adding a column whose values must be computed per row, without rewriting the table (PostgreSQL):
+     * add it empty, give new rows their value, backfill the old rows in batches. Serial and identity
      * columns get a sequence; stored generated columns get their expression.
      */
-    public static String addThenBackfill(Dialect d, Schema schema, TableRef table, ColumnDef col) {
+    public static String addThenBackfill(OperationContext ctx, TableRef table, ColumnDef col) {
+        Dialect d = ctx.dialect();
         String t = SqlText.table(d, table);
         String c = SqlText.quote(d, col.name());
         StringBuilder sb = new StringBuilder();
@@ -166,16 +196,10 @@ public final class PgSql {
             }
             fill = col.defaultExpr() != null ? col.defaultExpr() : "<value>";
         }
-        sb.append(batchedUpdate(d, schema, table, c + " = " + fill, c + " IS NULL"));
+        sb.append(batchedUpdate(ctx, table, c + " = " + fill, c + " IS NULL"));
         if (col.notNull() || col.primaryKey()) {
             sb.append("\n-- then make it NOT NULL without a long lock: CHECK (").append(c).append(" IS NOT NULL) NOT VALID, VALIDATE, SET NOT NULL (see adding-not-nullable-field)");
         }
         return sb.toString();
     }
-
-    /** The line that tells the user where the next statements must run. */
-    static final String SEPARATE_TX = "-- in a separate transaction (a later migration, or after COMMIT):";
-
-    /** The comment for statements that cannot run inside a transaction block. */
-    static final String NO_TX = "-- outside any transaction (a migration the runner does not wrap in one):";
 }

@@ -1,4 +1,4 @@
-package dev.dbmigrate.read.alembic;
+package dev.dbmigrate.read.support;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -12,14 +12,15 @@ import java.util.Optional;
  * the {@code here} default (the ini file's folder), {@code %%} for a percent sign. Hand-written:
  * no INI library is on the classpath and the format needs only this much.
  */
-final class IniFile {
+public final class IniFile {
 
     private final Map<String, Map<String, String>> sections = new LinkedHashMap<>();
     private final Map<String, String> defaults = new LinkedHashMap<>();
 
     private IniFile() {}
 
-    static IniFile parse(String text, String here) {
+    /** @param here the folder of the ini file, for {@code %(here)s} */
+    public static IniFile parse(String text, String here) {
         IniFile ini = new IniFile();
         ini.defaults.put("here", here);
         Map<String, String> current = null;
@@ -59,21 +60,24 @@ final class IniFile {
         return Math.min(eq, colon);
     }
 
-    boolean hasSection(String name) {
+    public boolean hasSection(String name) {
         return sections.containsKey(name);
     }
 
-    Iterable<String> sectionNames() {
+    public Iterable<String> sectionNames() {
         return sections.keySet();
     }
 
     /** The interpolated value of {@code key} in {@code section} (or DEFAULT). */
-    Optional<String> get(String section, String key) {
-        Map<String, String> s = sections.getOrDefault(section, Map.of());
-        String v = s.get(key.toLowerCase(Locale.ROOT));
+    public Optional<String> get(String section, String key) {
+        return raw(section, key).map(v -> interpolate(v, sections.getOrDefault(section, Map.of()), 0));
+    }
+
+    /** The value of {@code key} in {@code section} (or DEFAULT) as written, {@code %(name)s} not replaced. */
+    public Optional<String> raw(String section, String key) {
+        String v = sections.getOrDefault(section, Map.of()).get(key.toLowerCase(Locale.ROOT));
         if (v == null) v = defaults.get(key.toLowerCase(Locale.ROOT));
-        if (v == null) return Optional.empty();
-        return Optional.of(interpolate(v, s, 0));
+        return Optional.ofNullable(v);
     }
 
     private String interpolate(String v, Map<String, String> section, int depth) {

@@ -1,0 +1,11 @@
+module.exports = {
+  production: {
+    client: 'pg',
+    connection: process.env.DATABASE_URL,
+    migrations: {
+      directory: './db/migrations',
+      tableName: 'app_migrations',
+      schemaName: 'ops',
+    },
+  },
+};

@@ -1,0 +1,2 @@
+ALTER TABLE accounts ADD COLUMN plan text;
+ALTER TABLE accounts ALTER COLUMN email SET NOT NULL;
