@@ -62,6 +62,8 @@ call 05_validate_index validate_migration path=prisma/migrations/20240305120100_
 # /db-migrate plan prisma/migrations/20240305120000_expand_orders <staging url>
 call 06_rollback plan_rollback projectPath=. target=20240220083000_shipping_address
 call 07_drift_staging check_drift projectPath=. "databaseUrl=$(url "$staging")"
+call 07a_dry_run_expand dry_run_migration projectPath=. migration=20240305120000_expand_orders
+call 07b_dry_run_index dry_run_migration projectPath=. migration=20240305120100_orders_created_at_idx
 
 # the user deploys to staging (npx prisma migrate deploy; here: psql + the _prisma_migrations rows)
 "$db" apply "$staging" "$work/shop/prisma/migrations/20240305120000_expand_orders"
