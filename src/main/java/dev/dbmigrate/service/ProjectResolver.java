@@ -89,7 +89,7 @@ public final class ProjectResolver {
                     if (extra < 0) extra = 2;
                 }
                 if (extra > 0) extra--;
-                if (Files.isDirectory(dir.resolve(".git"))) break;
+                if (Files.exists(dir.resolve(".git"))) break; // a repository root (.git is a file in worktrees)
             }
         }
         if (found != null) root = found.root();
