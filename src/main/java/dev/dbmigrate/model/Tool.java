@@ -56,6 +56,16 @@ public enum Tool {
         };
     }
 
+    /**
+     * True when the runner sends a whole migration file to PostgreSQL as one query (Prisma;
+     * golang-migrate unless x-multi-statement): PostgreSQL runs a query of several statements as one
+     * implicit transaction, and a single statement outside any transaction. So a one-statement file
+     * may hold CREATE INDEX CONCURRENTLY, a longer one may not.
+     */
+    public boolean sendsFileAsOneQuery() {
+        return this == PRISMA || this == GOLANG_MIGRATE;
+    }
+
     @Override
     public String toString() {
         return id;

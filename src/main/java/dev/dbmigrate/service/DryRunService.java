@@ -222,6 +222,11 @@ public final class DryRunService {
         /** The runner's transaction: one per migration when the tool wraps it; else statement by statement. */
         private DryRunner.Wrap wrap(Migration m, ParsedScript ps, boolean observe) {
             boolean tx = !ps.noTransaction() && (m.transactional() != null ? m.transactional() : m.tool().wrapsInTransactionByDefault());
+            if (m.tool().sendsFileAsOneQuery() && dialect == dev.dbmigrate.model.Dialect.POSTGRESQL) {
+                // one query: an implicit transaction exactly when the file holds more than one statement
+                long statements = ps.statements().stream().filter(st -> st.text() != null && !st.text().isBlank()).count();
+                tx = statements > 1;
+            }
             if (tx) return DryRunner.Wrap.SCRIPT;
             return observe ? DryRunner.Wrap.STATEMENT : DryRunner.Wrap.NONE;
         }

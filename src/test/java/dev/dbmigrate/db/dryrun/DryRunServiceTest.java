@@ -161,4 +161,22 @@ class DryRunServiceTest {
         assertThatThrownBy(() -> run(BILLING, "5", DryRunRequest.Rollback.DOWN))
                 .isInstanceOf(InputException.class).hasMessageContaining("5 has no hand-written down migration");
     }
+
+    @Test
+    void prismaSendsAFileAsOneQuerySoALoneConcurrentIndexRunsOutsideATransaction(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path m = java.nio.file.Files.createDirectories(dir.resolve("prisma/migrations"));
+        java.nio.file.Files.writeString(dir.resolve("prisma/schema.prisma"), "datasource db {\n  provider = \"postgresql\"\n  url = env(\"DATABASE_URL\")\n}\n");
+        java.nio.file.Files.writeString(m.resolve("migration_lock.toml"), "provider = \"postgresql\"\n");
+        java.nio.file.Files.createDirectories(m.resolve("20240101000000_init"));
+        java.nio.file.Files.writeString(m.resolve("20240101000000_init/migration.sql"), "CREATE TABLE \"orders\" (\"id\" BIGSERIAL PRIMARY KEY, \"created_at\" TIMESTAMP(3));\n");
+        java.nio.file.Files.createDirectories(m.resolve("20240102000000_idx"));
+        java.nio.file.Files.writeString(m.resolve("20240102000000_idx/migration.sql"), "CREATE INDEX CONCURRENTLY \"orders_created_at_idx\" ON \"orders\"(\"created_at\");\n");
+        assertThat(run(dir, null, null).ok()).as("one statement: no transaction, as Prisma runs it").isTrue();
+
+        java.nio.file.Files.createDirectories(m.resolve("20240103000000_two"));
+        java.nio.file.Files.writeString(m.resolve("20240103000000_two/migration.sql"),
+                "ALTER TABLE \"orders\" ADD COLUMN \"note\" TEXT;\nCREATE INDEX CONCURRENTLY \"orders_note_idx\" ON \"orders\"(\"note\");\n");
+        DryRunResult two = run(dir, null, null);
+        assertThat(two.ok()).as("two statements: one implicit transaction, where CONCURRENTLY fails").isFalse();
+    }
 }
