@@ -53,7 +53,7 @@ final class ValidateText {
                         .append("  ").append(f.rule()).append("  ").append(f.message()).append('\n');
                 if (f.statement() != null) sb.append("         statement: ").append(oneLine(f.statement(), 110)).append('\n');
                 if (f.lock() != null) sb.append("         lock: ").append(f.lock()).append('\n');
-                if (f.evidence() != null) sb.append("         evidence: ").append(f.evidence()).append('\n');
+                if (f.evidence() != null) sb.append("         evidence: ").append(f.evidence()).append(f.failsOnData() ? " (it fails on this database)" : "").append('\n');
                 if (f.fix() != null) {
                     sb.append("         fix:\n");
                     for (String line : f.fix().split("\n")) sb.append("           ").append(line).append('\n');
@@ -62,7 +62,8 @@ final class ValidateText {
         }
         sb.append('\n');
         for (Map.Entry<Category, String> e : PASS_LINES.entrySet()) {
-            boolean any = r.findings().stream().anyMatch(f -> f.category().equals(e.getKey().id()) && !f.severity().equals("info"));
+            boolean any = r.findings().stream().anyMatch(f -> (f.category().equals(e.getKey().id()) && !f.severity().equals("info"))
+                    || (e.getKey() == Category.DATA && f.failsOnData()));
             if (!any) sb.append("[PASS] ").append(e.getValue()).append('\n');
         }
         if (!r.unparsed().isEmpty()) {

@@ -285,7 +285,7 @@ public final class ValidateService {
             for (Finding x : f) {
                 String file = x.file() == null ? null : project == null ? x.file() : rel(project, Path.of(x.file()));
                 findings.add(Objects.equals(file, x.file()) ? x : new Finding(x.rule(), x.severity(), x.category(), file, x.line(), x.column(),
-                        x.statement(), x.message(), x.lock(), x.fix(), x.evidence()));
+                        x.statement(), x.message(), x.lock(), x.fix(), x.evidence(), x.failsOnData()));
             }
             for (Statement st : ps.statements()) {
                 if (st.status() == Statement.ParseStatus.UNPARSED) {

@@ -21,9 +21,12 @@ final class NativeCommands {
         String dir = migrationsDir == null ? "migrations" : rel(root, migrationsDir);
         Migration newest = rolledBack.get(0);
         return switch (tool) {
-            case PRISMA -> "Prisma has no down migrations. Run the generated SQL, then mark each migration rolled back:\n"
-                    + "  npx prisma db execute --file rollback.sql --schema prisma/schema.prisma\n"
-                    + String.join("\n", rolledBack.stream().map(m -> "  npx prisma migrate resolve --rolled-back " + m.id()).toList());
+            case PRISMA -> "Prisma has no down migrations, and `prisma migrate resolve --rolled-back` only applies to a migration that FAILED.\n"
+                    + "For applied migrations: run the generated SQL statement by statement (psql runs CONCURRENTLY statements outside a transaction),\n"
+                    + "  psql \"$DATABASE_URL\" -v ON_ERROR_STOP=1 -f rollback.sql\n"
+                    + "then remove the rolled-back rows from Prisma's history so that `prisma migrate deploy` applies them again later:\n"
+                    + "  DELETE FROM _prisma_migrations WHERE migration_name IN (" + String.join(", ", rolledBack.stream().map(m -> "'" + m.id() + "'").toList()) + ");\n"
+                    + "(or keep history linear: npx prisma migrate dev --create-only --name revert_" + newest.name() + " and paste rollback.sql into it)";
             case ALEMBIC -> "alembic downgrade " + (keep == null ? "base" : keep.id());
             case DJANGO -> {
                 String app = newest.id().contains(".") ? newest.id().substring(0, newest.id().indexOf('.')) : "<app>";

@@ -10,7 +10,6 @@ import dev.dbmigrate.model.TableRef;
 import dev.dbmigrate.model.Tool;
 import dev.dbmigrate.schema.Schema;
 import dev.dbmigrate.schema.SchemaDiff;
-import dev.dbmigrate.schema.TypeChanges;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -89,11 +88,9 @@ public final class RollbackPlans {
             return dc.kind() + (dc.table() == null ? "" : " " + dc.table()) + " overwrites or deletes rows";
         }
         if (op instanceof Operation.DropSchema ds) return "DROP " + (ds.database() ? "DATABASE " : "SCHEMA ") + ds.name() + " deletes everything in it";
-        if (op instanceof Operation.AlterColumnType at) {
-            var col = s.table(at.table()).flatMap(t -> t.column(at.column()));
-            if (col.isPresent() && col.get().type() != null && TypeChanges.classify(s.dialect(), col.get().type(), at.type()).narrowing()) {
-                return "narrowing " + at.table() + "." + at.column() + " to " + at.type() + " can truncate values";
-            }
+        if (op instanceof Operation.AlterColumnType at && at.using() != null) {
+            // a plain narrowing fails on values that do not fit (PostgreSQL, strict MySQL); a USING expression can rewrite them
+            return "ALTER COLUMN " + at.table() + "." + at.column() + " TYPE ... USING " + at.using() + " rewrites every value";
         }
         return null;
     }

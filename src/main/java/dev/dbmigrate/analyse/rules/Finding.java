@@ -14,6 +14,8 @@ package dev.dbmigrate.analyse.rules;
  * @param lock      the lock the statement takes and what it blocks, or null
  * @param fix       the safe alternative, as SQL / steps, or null
  * @param evidence  data-aware evidence ("orders: ~2.4M rows; 1,204 rows have NULL in email"), or null
+ * @param failsOnData true when that evidence proves the statement fails on the live database's rows
+ *                  (NULLs for NOT NULL, duplicates for UNIQUE, orphans for a foreign key, values too long)
  */
 public record Finding(
         String rule,
@@ -26,4 +28,11 @@ public record Finding(
         String message,
         String lock,
         String fix,
-        String evidence) {}
+        String evidence,
+        boolean failsOnData) {
+
+    public Finding(String rule, String severity, String category, String file, int line, int column, String statement,
+                   String message, String lock, String fix, String evidence) {
+        this(rule, severity, category, file, line, column, statement, message, lock, fix, evidence, false);
+    }
+}

@@ -65,4 +65,11 @@ public interface OperationContext {
 
     /** Reports a finding with data-aware evidence. */
     void report(Rule rule, String message, String lock, String fix, String evidence);
+
+    /**
+     * Reports a finding whose evidence from the live database proves the statement will fail there
+     * (NULLs for NOT NULL, duplicates for UNIQUE, orphans for a foreign key, values too long for the
+     * new type): an error whatever the rule's default severity or the table's size.
+     */
+    void reportFailing(Rule rule, String message, String lock, String fix, String evidence);
 }

@@ -183,6 +183,10 @@ public final class RuleEngine {
         // ---- reporting ----
 
         private void add(Rule rule, Statement at, String message, String lock, String fix, String evidence, TableRef table) {
+            add(rule, at, message, lock, fix, evidence, table, false);
+        }
+
+        private void add(Rule rule, Statement at, String message, String lock, String fix, String evidence, TableRef table, boolean provenFailure) {
             if (at == null) return;
             if (table != null && newTables.contains(tableKey(table)) && (rule.category() == Category.LOCKING || rule.category() == Category.DATA)) {
                 return;
@@ -196,7 +200,9 @@ public final class RuleEngine {
                 return;
             }
             Severity severity = settings.severityOverrides().getOrDefault(rule.id(), rule.defaultSeverity());
-            if (rule.category() == Category.LOCKING && table != null) {
+            if (provenFailure) {
+                severity = Severity.ERROR;
+            } else if (rule.category() == Category.LOCKING && table != null) {
                 OptionalLong rows = data.rowEstimate(table);
                 if (rows.isPresent()) {
                     long n = rows.getAsLong();
@@ -207,7 +213,7 @@ public final class RuleEngine {
                 }
             }
             findings.add(new Finding(rule.id(), severity.id(), rule.category().id(), at.file(), at.line(), at.column(),
-                    shorten(at.text()), message, lock, fix, evidence));
+                    shorten(at.text()), message, lock, fix, evidence, provenFailure));
         }
 
         private void reportUnusedIgnores() {
@@ -321,6 +327,11 @@ public final class RuleEngine {
         @Override
         public void report(Rule rule, String message, String lock, String fix, String evidence) {
             add(rule, current, message, lock, fix, evidence, currentOp == null ? null : currentOp.table());
+        }
+
+        @Override
+        public void reportFailing(Rule rule, String message, String lock, String fix, String evidence) {
+            add(rule, current, message, lock, fix, evidence, currentOp == null ? null : currentOp.table(), true);
         }
 
         // ---- MigrationContext ----

@@ -41,9 +41,9 @@ class DryRunServiceTest {
         assertThat(migration.statements()).hasSize(7);
         assertThat(migration.statements().get(0).file()).isEqualTo("migrations/000004_invoice_constraints.up.sql");
         assertThat(locks(migration, 0)).containsExactly("ACCESS EXCLUSIVE on invoices");
-        // golang-migrate does not wrap migrations: every statement runs in its own transaction, CONCURRENTLY outside one
-        assertThat(migration.statements().get(5).sql()).startsWith("CREATE INDEX CONCURRENTLY");
-        assertThat(migration.statements().get(5).note()).contains("outside a transaction");
+        // golang-migrate sends the file as one query: PostgreSQL runs its 7 statements as one implicit transaction,
+        // so each statement's locks accumulate (CREATE INDEX's SHARE is covered by the ACCESS EXCLUSIVE held since line 1)
+        assertThat(migration.statements().get(5).sql()).startsWith("CREATE INDEX invoices_account_paid_idx");
         assertThat(r.phases().get(2).statements()).extracting(StatementRun::file).containsOnly("migrations/000004_invoice_constraints.down.sql");
         assertThat(r.phases().get(0).migrations()).isEqualTo(3);
     }
@@ -171,12 +171,13 @@ class DryRunServiceTest {
         java.nio.file.Files.writeString(m.resolve("20240101000000_init/migration.sql"), "CREATE TABLE \"orders\" (\"id\" BIGSERIAL PRIMARY KEY, \"created_at\" TIMESTAMP(3));\n");
         java.nio.file.Files.createDirectories(m.resolve("20240102000000_idx"));
         java.nio.file.Files.writeString(m.resolve("20240102000000_idx/migration.sql"), "CREATE INDEX CONCURRENTLY \"orders_created_at_idx\" ON \"orders\"(\"created_at\");\n");
-        assertThat(run(dir, null, null).ok()).as("one statement: no transaction, as Prisma runs it").isTrue();
+        assertThat(run(dir, null, null).passed()).as("one statement: no transaction, as Prisma runs it").isTrue();
 
         java.nio.file.Files.createDirectories(m.resolve("20240103000000_two"));
         java.nio.file.Files.writeString(m.resolve("20240103000000_two/migration.sql"),
                 "ALTER TABLE \"orders\" ADD COLUMN \"note\" TEXT;\nCREATE INDEX CONCURRENTLY \"orders_note_idx\" ON \"orders\"(\"note\");\n");
         DryRunResult two = run(dir, null, null);
-        assertThat(two.ok()).as("two statements: one implicit transaction, where CONCURRENTLY fails").isFalse();
+        assertThat(two.passed()).as("two statements: one implicit transaction, where CONCURRENTLY fails").isFalse();
+        assertThat(two.firstError().message()).contains("CONCURRENTLY").contains("transaction block");
     }
 }

@@ -1,5 +1,5 @@
 ALTER TABLE bills RENAME TO invoices;
-DROP INDEX CONCURRENTLY invoices_account_paid_idx;
+DROP INDEX invoices_account_paid_idx;
 CREATE INDEX invoices_unpaid_idx ON invoices (account_id) WHERE paid_at IS NULL;
 ALTER TABLE invoices ALTER COLUMN note DROP NOT NULL;
 ALTER TABLE invoices ALTER COLUMN paid_at DROP DEFAULT;

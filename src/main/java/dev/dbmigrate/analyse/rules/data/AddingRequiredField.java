@@ -73,7 +73,8 @@ public final class AddingRequiredField extends Rule {
         String evidence = rows.isEmpty() ? null
                 : rows.getAsLong() == 0 ? table + " is empty in this database (it fails wherever it has rows)"
                 : Counts.tableRows(table, rows.getAsLong()) + (d.isMysqlFamily() ? " would get " + implicitDefault(c) : " make it fail");
-        ctx.report(this, message, null, addFix(ctx, table, c), evidence);
+        if (!d.isMysqlFamily() && rows.isPresent() && rows.getAsLong() > 0) ctx.reportFailing(this, message, null, addFix(ctx, table, c), evidence);
+        else ctx.report(this, message, null, addFix(ctx, table, c), evidence);
     }
 
     private String addFix(OperationContext ctx, TableRef table, ColumnDef c) {
@@ -128,13 +129,14 @@ public final class AddingRequiredField extends Rule {
                 : nulls.getAsLong() == 0 ? "no row of " + rd.table() + " has NULL in " + rd.column() + " today"
                 : Counts.atLeast(nulls.getAsLong()) + " rows of " + rd.table() + " have NULL in " + rd.column();
         String col = SqlText.quote(d, rd.column());
-        ctx.report(this, message, null,
+        String fixText =
                 """
                 -- backfill the NULLs first:
                 %s
                 -- then make it NOT NULL (give it a DEFAULT too if new rows may omit it)""".formatted(
-                        FixSql.batchedUpdate(ctx, rd.table(), col + " = <value>", col + " IS NULL")),
-                evidence);
+                        FixSql.batchedUpdate(ctx, rd.table(), col + " = <value>", col + " IS NULL"));
+        if (nulls.isPresent() && nulls.getAsLong() > 0) ctx.reportFailing(this, message, null, fixText, evidence);
+        else ctx.report(this, message, null, fixText, evidence);
     }
 
     /** What MySQL puts in existing rows for a NOT NULL column without DEFAULT. */

@@ -64,6 +64,7 @@ public final class NarrowingColumnType extends Rule {
                 ? "PostgreSQL aborts the migration on the first value that does not fit" + (scaleDrops(from, to) ? " and silently rounds the others to the new scale" : "")
                 : "in strict SQL mode (the default) MySQL aborts the ALTER on the first value that does not fit; without it, values are silently cut or clamped";
         String evidence = null;
+        boolean fails = false;
         int len = to.length();
         String toBase = to.name().toLowerCase(Locale.ROOT);
         boolean stringTarget = toBase.contains("char") || toBase.contains("binary");
@@ -71,14 +72,14 @@ public final class NarrowingColumnType extends Rule {
             OptionalLong n = ctx.data().longerThan(table, column, len);
             if (n.isPresent()) {
                 evidence = n.getAsLong() == 0 ? "no value of " + column + " is longer than " + len + " characters today"
-                        : Counts.atLeast(n.getAsLong()) + " rows of " + table + " have a " + column + " longer than " + len + " characters";
+                        : Counts.atLeast(n.getAsLong()) + " row(s) of " + table + " hold a value of " + column + " longer than " + len + " characters";
+                fails = n.getAsLong() > 0;
             }
         }
-        ctx.report(this,
-                "Changing " + table + "." + column + " from " + from + " to " + to + " narrows it (" + change.reason() + "): " + outcome,
-                null,
-                fix(ctx, table, column, from, to, stringTarget),
-                evidence);
+        String message = "Changing " + table + "." + column + " from " + from + " to " + to + " narrows it (" + change.reason() + "): " + outcome;
+        String fix = fix(ctx, table, column, from, to, stringTarget);
+        if (fails) ctx.reportFailing(this, message, null, fix, evidence);
+        else ctx.report(this, message, null, fix, evidence);
     }
 
     private static boolean scaleDrops(SqlType from, SqlType to) {

@@ -57,6 +57,7 @@ public final class AddingForeignKeyConstraint extends Rule {
                 evidence = orphans.getAsLong() + " rows of " + table + " point at no row of " + ref + ": the constraint cannot be added (or validated) until they are fixed";
             }
         }
-        ctx.report(this, message, PgLocks.describe(PgLocks.of(op, ctx.schema())), fix, evidence);
+        if (evidence != null) ctx.reportFailing(this, message, PgLocks.describe(PgLocks.of(op, ctx.schema())), fix, evidence);
+        else ctx.report(this, message, PgLocks.describe(PgLocks.of(op, ctx.schema())), fix, evidence);
     }
 }

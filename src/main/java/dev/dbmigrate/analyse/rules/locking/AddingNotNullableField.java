@@ -73,7 +73,8 @@ public final class AddingNotNullableField extends Rule {
         if (nulls.isPresent() && nulls.getAsLong() > 0) {
             evidence = nulls.getAsLong() + " rows have NULL in " + column + ": SET NOT NULL will fail until they are backfilled";
         }
-        ctx.report(this, message, PgLocks.describe(PgLocks.of(op, ctx.schema())), fix.toString(), evidence);
+        if (evidence != null) ctx.reportFailing(this, message, PgLocks.describe(PgLocks.of(op, ctx.schema())), fix.toString(), evidence);
+        else ctx.report(this, message, PgLocks.describe(PgLocks.of(op, ctx.schema())), fix.toString(), evidence);
     }
 
     /** A CHECK constraint of the table whose expression is exactly {@code column IS NOT NULL}. */

@@ -59,8 +59,14 @@ public final class DisallowedUniqueConstraint extends Rule {
         if (dups.isPresent() && dups.getAsLong() > 0) {
             evidence = dups.getAsLong() + " rows share their (" + String.join(", ", cols) + ") with another row: the constraint will fail until they are deduplicated";
         }
-        ctx.report(this,
+        if (evidence != null) {
+            ctx.reportFailing(this,
                 what + " builds its unique index while holding an ACCESS EXCLUSIVE lock: all reads and writes on " + table + " wait for the whole build",
                 PgLocks.describe(PgLocks.of(op, ctx.schema())), fix, evidence);
+        } else {
+            ctx.report(this,
+                what + " builds its unique index while holding an ACCESS EXCLUSIVE lock: all reads and writes on " + table + " wait for the whole build",
+                PgLocks.describe(PgLocks.of(op, ctx.schema())), fix, evidence);
+        }
     }
 }

@@ -48,7 +48,9 @@ class NarrowingColumnTypeTest {
     @Test
     void bad_evidenceOfValuesThatDoNotFit() {
         Finding f = pg.data(new FixedProbe().longer("products", "title", 100, 37)).assertFires("ALTER TABLE products ALTER COLUMN title TYPE varchar(100);");
-        assertThat(f.evidence()).isEqualTo("37 rows of products have a title longer than 100 characters");
+        assertThat(f.evidence()).isEqualTo("37 row(s) of products hold a value of title longer than 100 characters");
+        assertThat(f.failsOnData()).as("the data proves the ALTER fails").isTrue();
+        assertThat(f.severity()).isEqualTo("error");
     }
 
     @Test
@@ -58,7 +60,7 @@ class NarrowingColumnTypeTest {
             s.execute("INSERT INTO products VALUES (1, 'short'), (2, repeat('x', 150)), (3, repeat('y', 101)), (4, NULL)");
             Finding f = RuleTester.of(NarrowingColumnType::new).history(HISTORY).data(new PostgresDataProbe(c))
                     .assertFires("ALTER TABLE products ALTER COLUMN title TYPE varchar(100);");
-            assertThat(f.evidence()).isEqualTo("2 rows of products have a title longer than 100 characters");
+            assertThat(f.evidence()).isEqualTo("2 row(s) of products hold a value of title longer than 100 characters");
         }
     }
 
