@@ -1,9 +1,13 @@
 import dev.dbmigrate.model.Dialect;
+import dev.dbmigrate.model.Migration;
 import dev.dbmigrate.model.Operation;
 import dev.dbmigrate.model.ParsedScript;
 import dev.dbmigrate.model.Script;
 import dev.dbmigrate.model.Statement;
+import dev.dbmigrate.model.Tool;
 import dev.dbmigrate.parse.Parsers;
+import dev.dbmigrate.read.ReadContext;
+import dev.dbmigrate.read.Readers;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +25,12 @@ import java.util.stream.Stream;
  * Parse benchmark: parses every .sql file under a folder with the SQL ScriptParser and reports
  * statements per second and the share of statements by ParseStatus.
  *
- * Usage: ParseBench FOLDER [--iterations N] [--threads T] [--dialect ID]
+ * Usage: ParseBench FOLDER [--iterations N] [--threads T] [--dialect ID] [--tool ID] [--all-unparsed]
+ *
+ * Without --tool every .sql file except *.down.sql is parsed whole (so goose / dbmate down sections
+ * count too). With --tool (flyway, golang-migrate, goose, dbmate, prisma, ...) the folder is read
+ * as that tool's project and the up script of each migration is parsed, which is what validate
+ * analyses. --all-unparsed lists every UNPARSED statement with its reason (default: the first 5).
  */
 public final class ParseBench {
 
@@ -30,25 +39,25 @@ public final class ParseBench {
         int iterations = 1;
         int threads = 1;
         Dialect dialect = Dialect.POSTGRESQL;
+        Tool tool = null;
+        int listUnparsed = 5;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--iterations" -> iterations = Integer.parseInt(args[++i]);
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--dialect" -> dialect = Dialect.fromId(args[++i]).orElseThrow();
+                case "--tool" -> tool = Tool.fromId(args[++i]).orElseThrow();
+                case "--all-unparsed" -> listUnparsed = Integer.MAX_VALUE;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         long t0 = System.nanoTime();
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(folder)) {
-            files = s.filter(p -> p.toString().endsWith(".sql") && !p.toString().endsWith(".down.sql")).sorted().toList();
-        }
-        List<Script> scripts = new ArrayList<>(files.size());
+        List<Script> scripts = tool == null ? sqlFiles(folder) : upScripts(folder, tool, dialect);
         long bytes = 0;
-        for (Path p : files) {
-            String text = Files.readString(p);
-            bytes += text.length();
-            scripts.add(new Script(p.toAbsolutePath(), text, 1, Script.Language.SQL, null));
+        int files = 0;
+        for (Script sc : scripts) {
+            bytes += sc.text().length();
+            files++;
         }
         long readNs = System.nanoTime() - t0;
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads) : null;
@@ -71,7 +80,7 @@ public final class ParseBench {
                     for (Statement st : ps.statements()) {
                         statements++;
                         counts.merge(st.status(), 1, Integer::sum);
-                        if (st.status() == Statement.ParseStatus.UNPARSED && unparsed.size() < 5) {
+                        if (st.status() == Statement.ParseStatus.UNPARSED && unparsed.size() < listUnparsed) {
                             Operation.Unparsed u = (Operation.Unparsed) st.operations().get(st.operations().size() - 1);
                             unparsed.add(st.file() + ":" + st.line() + ": " + u.reason());
                         }
@@ -80,8 +89,8 @@ public final class ParseBench {
             }
         }
         if (pool != null) pool.shutdown();
-        System.out.printf("files %d, %.2f MB, %d statements, read in %d ms, %d thread(s), dialect %s%n",
-                files.size(), bytes / 1e6, statements, readNs / 1_000_000, threads, dialect.id());
+        System.out.printf("%s %d, %.2f MB, %d statements, read in %d ms, %d thread(s), dialect %s%n",
+                tool == null ? "files" : tool.id() + " migrations", files, bytes / 1e6, statements, readNs / 1_000_000, threads, dialect.id());
         for (Statement.ParseStatus st : Statement.ParseStatus.values()) {
             int n = counts.getOrDefault(st, 0);
             String label = switch (st) {
@@ -110,6 +119,26 @@ public final class ParseBench {
             }
         }
         for (String u : unparsed) System.out.println("  unparsed: " + u);
+    }
+
+    /** Every .sql file under the folder except *.down.sql, whole. */
+    private static List<Script> sqlFiles(Path folder) throws Exception {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(folder)) {
+            files = s.filter(p -> p.toString().endsWith(".sql") && !p.toString().endsWith(".down.sql")).sorted().toList();
+        }
+        List<Script> scripts = new ArrayList<>(files.size());
+        for (Path p : files) scripts.add(new Script(p.toAbsolutePath(), Files.readString(p), 1, Script.Language.SQL, null));
+        return scripts;
+    }
+
+    /** The up scripts of the migrations the tool's reader finds in the folder (what validate parses). */
+    private static List<Script> upScripts(Path folder, Tool tool, Dialect dialect) {
+        List<Script> scripts = new ArrayList<>();
+        for (Migration m : Readers.read(tool, new ReadContext(folder.toAbsolutePath(), null, dialect)).migrations()) {
+            if (m.up() != null && m.up().language() == Script.Language.SQL) scripts.add(m.up());
+        }
+        return scripts;
     }
 
     private static long processCpuMs() {
