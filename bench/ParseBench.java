@@ -26,11 +26,16 @@ import java.util.stream.Stream;
  * statements per second and the share of statements by ParseStatus.
  *
  * Usage: ParseBench FOLDER [--iterations N] [--threads T] [--dialect ID] [--tool ID] [--all-unparsed]
+ *        [--jsqlparser-alone]
  *
  * Without --tool every .sql file except *.down.sql is parsed whole (so goose / dbmate down sections
  * count too). With --tool (flyway, golang-migrate, goose, dbmate, prisma, ...) the folder is read
  * as that tool's project and the up script of each migration is parsed, which is what validate
  * analyses. --all-unparsed lists every UNPARSED statement with its reason (default: the first 5).
+ * Also counted: read statements that EXECUTE a prepared statement whose text the script does not
+ * show, and read statements with an unparsed piece inside (dynamic SQL built at run time, a body
+ * statement not understood). --jsqlparser-alone also hands every statement to JSqlParser by itself
+ * (the engine asks it only about what the recogniser rejects) and reports what share it accepts.
  */
 public final class ParseBench {
 
@@ -41,6 +46,8 @@ public final class ParseBench {
         Dialect dialect = Dialect.POSTGRESQL;
         Tool tool = null;
         int listUnparsed = 5;
+        boolean jsqlAlone = false;
+        String jsqlReport = "";
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--iterations" -> iterations = Integer.parseInt(args[++i]);
@@ -48,6 +55,7 @@ public final class ParseBench {
                 case "--dialect" -> dialect = Dialect.fromId(args[++i]).orElseThrow();
                 case "--tool" -> tool = Tool.fromId(args[++i]).orElseThrow();
                 case "--all-unparsed" -> listUnparsed = Integer.MAX_VALUE;
+                case "--jsqlparser-alone" -> jsqlAlone = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -67,6 +75,8 @@ public final class ParseBench {
         Map<Statement.ParseStatus, Integer> counts = new EnumMap<>(Statement.ParseStatus.class);
         List<String> unparsed = new ArrayList<>();
         int statements = 0;
+        int opaque = 0;
+        int partly = 0;
         long firstDoneUptime = 0;
         for (int it = 0; it < iterations; it++) {
             long s = System.nanoTime();
@@ -76,10 +86,16 @@ public final class ParseBench {
             cpu[it] = threadMx.getCurrentThreadCpuTime() - c0;
             if (it == 0) {
                 firstDoneUptime = ManagementFactory.getRuntimeMXBean().getUptime();
+                if (jsqlAlone) jsqlReport = jsqlParserAlone(results, dialect);
                 for (ParsedScript ps : results) {
                     for (Statement st : ps.statements()) {
                         statements++;
                         counts.merge(st.status(), 1, Integer::sum);
+                        if (st.status() != Statement.ParseStatus.UNPARSED) {
+                            int[] seen = unseen(st.operations());
+                            if (seen[0] > 0) opaque++;
+                            if (seen[1] > 0) partly++;
+                        }
                         if (st.status() == Statement.ParseStatus.UNPARSED && unparsed.size() < listUnparsed) {
                             Operation.Unparsed u = (Operation.Unparsed) st.operations().get(st.operations().size() - 1);
                             unparsed.add(st.file() + ":" + st.line() + ": " + u.reason());
@@ -101,6 +117,7 @@ public final class ParseBench {
             };
             if (st != Statement.ParseStatus.ORM) System.out.printf("  %-22s %7d  %6.2f%%%n", label, n, 100.0 * n / Math.max(1, statements));
         }
+        System.out.printf("  read, but EXECUTE of a prepared statement not seen into: %d; with an unparsed piece inside: %d%n", opaque, partly);
         System.out.printf("first pass: %d ms wall (%.0f statements/s)%s; JVM uptime when it ended: %d ms; process CPU so far: %d ms%n",
                 times[0] / 1_000_000, statements / (times[0] / 1e9),
                 pool == null ? String.format(", %d ms CPU (%.0f statements/CPU-s)", cpu[0] / 1_000_000, statements / (cpu[0] / 1e9)) : "",
@@ -119,6 +136,88 @@ public final class ParseBench {
             }
         }
         for (String u : unparsed) System.out.println("  unparsed: " + u);
+        System.out.print(jsqlReport);
+    }
+
+    /**
+     * In operations of a read statement: [EXECUTEs of a prepared statement whose text the script does
+     * not show, Unparsed pieces (dynamic SQL built at run time, a body statement not understood)].
+     * (A body with nothing of interest in it, only SELECT / PERFORM / RAISE, is not counted.)
+     */
+    private static int[] unseen(List<Operation> ops) {
+        int[] n = new int[2];
+        for (Operation op : ops) {
+            if (op instanceof Operation.Unparsed) n[1]++;
+            if (op instanceof Operation.OpaqueCode oc) {
+                if (oc.description().equals("EXECUTE of a prepared statement")) n[0]++;
+                int[] in = unseen(oc.inner());
+                n[0] += in[0];
+                n[1] += in[1];
+            }
+        }
+        return n;
+    }
+
+    /**
+     * What JSqlParser 5.3 would read on its own: each statement (as the splitter cut it) handed to
+     * CCJSqlParserUtil with the options and time limit the engine's JsqlFallback uses. Counts the
+     * statements it accepts (whatever statement class it makes of them) and groups the rejected ones
+     * by their leading words.
+     */
+    private static String jsqlParserAlone(List<ParsedScript> results, Dialect dialect) {
+        boolean mysql = dialect.isMysqlFamily();
+        boolean brackets = dialect == Dialect.SQLITE;
+        ExecutorService pool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "jsqlparser-bench");
+            t.setDaemon(true);
+            return t;
+        });
+        int ok = 0;
+        int all = 0;
+        Map<String, Integer> rejected = new java.util.TreeMap<>();
+        for (ParsedScript ps : results) {
+            for (Statement st : ps.statements()) {
+                all++;
+                String why;
+                try {
+                    if (net.sf.jsqlparser.parser.CCJSqlParserUtil.parse(st.text(), pool, p -> p.withSquareBracketQuotation(brackets)
+                            .withBackslashEscapeCharacter(mysql).withTimeOut(2000)) != null) {
+                        ok++;
+                        continue;
+                    }
+                    why = "no statement";
+                } catch (Exception | StackOverflowError e) {
+                    String m = String.valueOf(e.getMessage());
+                    var tok = java.util.regex.Pattern.compile("Encountered unexpected token: (\"[^\"]*\")").matcher(m);
+                    why = tok.find() ? "at " + (tok.group(1).matches("\"[a-z0-9_]*[a-z][a-z0-9_]*\"") ? "a name" : tok.group(1)) : m.contains("Time out") || m.contains("timeout") ? "time limit" : e.getClass().getSimpleName();
+                }
+                rejected.merge(leadingWords(st.text()) + ", " + why, 1, Integer::sum);
+            }
+        }
+        pool.shutdownNow();
+        StringBuilder out = new StringBuilder(String.format("  JSqlParser alone would accept %d of %d statements (%.2f%%); rejected (leading words, where):%n",
+                ok, all, 100.0 * ok / Math.max(1, all)));
+        rejected.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> out.append(String.format("    %5d  %s%n", e.getValue(), e.getKey())));
+        return out.toString();
+    }
+
+    private static final java.util.Set<String> KEYWORDS = java.util.Set.of("CREATE", "DROP", "ALTER", "TABLE", "INDEX", "UNIQUE", "TYPE",
+            "SEQUENCE", "EXTENSION", "PROCEDURE", "TRIGGER", "FUNCTION", "VIEW", "MATERIALIZED", "OR", "REPLACE", "IF", "NOT", "EXISTS",
+            "CONCURRENTLY", "DO", "BEGIN", "DECLARE", "PREPARE", "DEALLOCATE", "EXECUTE", "SET", "PRAGMA", "COMMENT", "ON", "INSERT",
+            "INTO", "UPDATE", "DELETE", "FROM", "TEMPORARY", "TEMP", "SELECT", "WITH", "GRANT", "REVOKE", "TRUNCATE", "COLUMN");
+
+    /** The leading keywords of a statement's text (up to 4, up to the first name), comments skipped, upper-case. */
+    private static String leadingWords(String text) {
+        String t = text.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("(?m)^\\s*(--|#).*$", " ").strip();
+        List<String> out = new ArrayList<>();
+        for (String x : t.split("[^A-Za-z_]+")) {
+            if (x.isEmpty()) continue;
+            String u = x.toUpperCase(java.util.Locale.ROOT);
+            if (!KEYWORDS.contains(u) && !out.isEmpty() || out.size() == 4) break;
+            out.add(u);
+        }
+        return String.join(" ", out);
     }
 
     /** Every .sql file under the folder except *.down.sql, whole. */
