@@ -19,8 +19,9 @@ import java.util.Set;
  * {@code EXECUTE 'literal'} strings are split and read the same way; an EXECUTE of a built string
  * ({@code format(...)}, {@code ||}) is dynamic: if one of its literals starts with a DDL keyword the
  * body counts as containing DDL, and an {@link Operation.Unparsed} in {@code inner} says what could
- * not be seen. Declarations, assignments, PERFORM, RAISE, RETURN and control flow are not statements
- * of interest.
+ * not be seen. MySQL dynamic SQL ({@code SET @s = '...'; PREPARE p FROM @s; EXECUTE p}) is followed
+ * the same way at the top level and inside bodies (see {@link #sqlInLiterals}). Declarations,
+ * assignments, PERFORM, RAISE, RETURN and control flow are not statements of interest.
  */
 final class BodyReader {
 
@@ -34,6 +35,9 @@ final class BodyReader {
     private static final Set<String> MYSQL_BODY_START = Set.of("BEGIN", "RETURN", "SELECT", "INSERT", "UPDATE", "DELETE", "REPLACE",
             "SET", "CALL", "IF", "CASE", "WHILE", "LOOP", "REPEAT", "DECLARE");
 
+    /** MySQL statements that carry dynamic SQL from one statement of a body to the next. */
+    private static final Set<String> MYSQL_DYNAMIC_SQL = Set.of("SET", "PREPARE", "EXECUTE", "DEALLOCATE");
+
     private record Analysis(boolean containsDdl, List<Operation> inner) {}
 
     /** A body held in a string or dollar-quoted token (DO block, PostgreSQL function). */
@@ -41,8 +45,75 @@ final class BodyReader {
         if (!(language.equals("plpgsql") || language.equals("sql")) || r.depth >= StatementReader.MAX_DEPTH) {
             return new OpaqueCode(language, description, false, List.of());
         }
-        Analysis a = analyseText(SqlLexer.literalValue(body, Dialect.POSTGRESQL), r);
+        Analysis a = analyseText(SqlLexer.literalValue(body, Dialect.POSTGRESQL), Dialect.POSTGRESQL, r);
         return new OpaqueCode(language, description, a.containsDdl, a.inner);
+    }
+
+    /**
+     * The statements held by the string literals in tokens [a, b), read like a body: MySQL builds
+     * dynamic SQL this way, e.g. {@code SET @s = (SELECT IF(<column exists>, 'SELECT 1', 'ALTER TABLE t ADD c int'))}.
+     * Every literal that starts like a DDL or data statement counts (both branches of an IF, as for
+     * the IF branches of a body); null when none does.
+     */
+    static OpaqueCode sqlInLiterals(TokenCursor c, int a, int b, StatementReader r, String description) {
+        List<Operation> inner = new ArrayList<>();
+        boolean ddl = false;
+        boolean any = false;
+        boolean built = false;
+        for (int k = a; k < b; k++) {
+            Token t = c.get(k);
+            if (!t.isString()) continue;
+            String v = SqlLexer.literalValue(t, c.dialect);
+            if (!INNER_STATEMENTS.contains(firstWord(v))) continue;
+            any = true;
+            if (fragment(c, a, b, k)) {
+                built = true;
+                ddl |= DDL_WORDS.contains(firstWord(v));
+                continue;
+            }
+            if (r.depth >= StatementReader.MAX_DEPTH) continue;
+            Analysis an = analyseText(v, c.dialect, r);
+            inner.addAll(an.inner);
+            ddl |= an.containsDdl;
+        }
+        if (built) {
+            String expr = TokenCursor.collapseSpaces(c.text(a, b));
+            if (expr.length() > 120) expr = expr.substring(0, 117) + "...";
+            inner.add(new Operation.Unparsed("dynamic SQL built at run time: " + expr));
+        }
+        return any ? new OpaqueCode("sql", description, ddl, inner) : null;
+    }
+
+    /** String functions whose literal arguments are pieces of a statement, not statements. */
+    private static final Set<String> STRING_BUILDERS = Set.of("CONCAT", "CONCAT_WS", "REPLACE", "INSERT", "LPAD", "RPAD", "FORMAT");
+
+    /**
+     * Whether the literal at k (within [a, b)) is a piece of a text built at run time: an argument of
+     * CONCAT and the like, or an operand of {@code ||}.
+     */
+    private static boolean fragment(TokenCursor c, int a, int b, int k) {
+        if (k > a && isConcatOp(c.get(k - 1)) || k + 1 < b && isConcatOp(c.get(k + 1))) return true;
+        int depth = 0;
+        for (int j = k - 1; j >= a; j--) {
+            Token t = c.get(j);
+            if (t.isOp(')')) depth++;
+            else if (t.isOp('(') && depth-- == 0) {
+                return j > a && c.get(j - 1).kind == Token.Kind.WORD && STRING_BUILDERS.contains(c.get(j - 1).upper());
+            }
+        }
+        return false;
+    }
+
+    private static boolean isConcatOp(Token t) {
+        return t.kind == Token.Kind.OP && t.text().equals("||");
+    }
+
+    /** The leading word of a text, upper-case ("" when it does not start with a letter). */
+    private static String firstWord(String v) {
+        String s = v.stripLeading();
+        int n = 0;
+        while (n < s.length() && Character.isLetter(s.charAt(n))) n++;
+        return s.substring(0, n).toUpperCase(Locale.ROOT);
     }
 
     /** A body made of the statement's own tokens [from, end). */
@@ -105,10 +176,10 @@ final class BodyReader {
         return k < c.end ? tokenBody(c, k, r, description) : null;
     }
 
-    private static Analysis analyseText(String text, StatementReader r) {
+    private static Analysis analyseText(String text, Dialect dialect, StatementReader r) {
         List<Token> toks = new ArrayList<>();
-        for (Token t : SqlLexer.tokenize(text, Dialect.POSTGRESQL)) if (!t.isComment()) toks.add(t);
-        return analyse(toks, 0, toks.size(), Dialect.POSTGRESQL, r);
+        for (Token t : SqlLexer.tokenize(text, dialect)) if (!t.isComment()) toks.add(t);
+        return analyse(toks, 0, toks.size(), dialect, r);
     }
 
     private static Analysis analyse(List<Token> toks, int a, int b, Dialect dialect, StatementReader r) {
@@ -137,6 +208,7 @@ final class BodyReader {
         if (first.kind != Token.Kind.WORD) return false;
         String w = first.upper();
         if (w.equals("EXECUTE") && c.pg) return execute(c, r, inner);
+        if (c.mysql && MYSQL_DYNAMIC_SQL.contains(w)) return dynamicSql(c, r, inner);
         if (!INNER_STATEMENTS.contains(w)) return false;
         try {
             List<Operation> ops = r.read(c);
@@ -200,6 +272,27 @@ final class BodyReader {
         return false;
     }
 
+    /**
+     * A MySQL SET / PREPARE / EXECUTE / DEALLOCATE inside a body, read by the body's reader so that an
+     * EXECUTE sees what the earlier statements prepared; only what an EXECUTE runs goes to inner.
+     */
+    private static boolean dynamicSql(TokenCursor c, StatementReader r, List<Operation> inner) {
+        List<Operation> ops;
+        try {
+            ops = r.read(c);
+        } catch (TokenCursor.ReadException e) {
+            return false; // a local variable assignment the session reader does not know, say
+        }
+        boolean ddl = false;
+        for (Operation op : ops) {
+            if (op instanceof OpaqueCode oc && !oc.inner().isEmpty()) {
+                inner.add(oc);
+                ddl |= oc.containsDdl();
+            }
+        }
+        return ddl;
+    }
+
     /** PL/pgSQL EXECUTE expr [INTO ...] [USING ...]. */
     private static boolean execute(TokenCursor c, StatementReader r, List<Operation> inner) {
         c.pos++;
@@ -210,18 +303,14 @@ final class BodyReader {
             if (k >= 0 && k < end) end = k;
         }
         if (end - c.pos == 1 && c.peek().isString()) {
-            Analysis a = analyseText(SqlLexer.literalValue(c.peek(), c.dialect), r);
+            Analysis a = analyseText(SqlLexer.literalValue(c.peek(), c.dialect), c.dialect, r);
             inner.addAll(a.inner);
             return a.containsDdl;
         }
         boolean ddl = false;
         for (int k = c.pos; k < end; k++) {
             Token t = c.get(k);
-            if (!t.isString()) continue;
-            String v = SqlLexer.literalValue(t, c.dialect).stripLeading();
-            int sp = 0;
-            while (sp < v.length() && Character.isLetter(v.charAt(sp))) sp++;
-            if (DDL_WORDS.contains(v.substring(0, sp).toUpperCase(Locale.ROOT))) ddl = true;
+            if (t.isString() && DDL_WORDS.contains(firstWord(SqlLexer.literalValue(t, c.dialect)))) ddl = true;
         }
         String expr = c.text(c.pos, end);
         if (expr.length() > 120) expr = expr.substring(0, 117) + "...";

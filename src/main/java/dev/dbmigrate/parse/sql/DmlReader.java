@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Data statements. The target table and, for UPDATE / DELETE, whether a WHERE clause belongs to
- * the statement itself: only a WHERE at parenthesis depth 0 after the target counts, so a WHERE in a
- * subquery, a CTE or a SET expression does not. Data-modifying CTEs ({@code WITH d AS (DELETE ...)})
- * yield their own operations before the main statement's.
+ * Data statements. The target table and, for UPDATE / DELETE, whether the rows it touches are
+ * restricted: by a WHERE clause of the statement itself (only a WHERE at parenthesis depth 0 after
+ * the target counts, so a WHERE in a subquery, a CTE or a SET expression does not) or, in MySQL's
+ * multi-table form, by an inner join with ON / USING ({@code UPDATE t JOIN s ON ... SET ...}: only
+ * the rows of t that have a match change; a LEFT / RIGHT / CROSS / NATURAL join restricts nothing).
+ * Data-modifying CTEs ({@code WITH d AS (DELETE ...)}) yield their own operations before the main
+ * statement's.
  *
  * <p>{@code setColumns}: the assigned columns of UPDATE (and MySQL INSERT ... SET), the column list
  * of INSERT / COPY. {@code SELECT ... INTO new_table} (PostgreSQL) creates a table;
@@ -113,7 +116,7 @@ final class DmlReader {
             if (k >= 0 && k < endSet) endSet = k;
         }
         List<String> cols = assignedColumns(c, set + 1, endSet);
-        boolean where = c.findTop(set + 1, "WHERE") >= 0;
+        boolean where = c.findTop(set + 1, "WHERE") >= 0 || c.mysql && innerJoin(c, c.pos, set);
         c.pos = c.end;
         return new DataChange(DataKind.UPDATE, t, where, cols);
     }
@@ -149,9 +152,31 @@ final class DmlReader {
             if (from < 0) throw c.error("DELETE without FROM");
             t = resolveAlias(c, from + 1, target);
         }
-        boolean where = c.findTop(c.pos, "WHERE") >= 0;
+        boolean where = c.findTop(c.pos, "WHERE") >= 0 || c.mysql && innerJoin(c, c.pos, c.end);
         c.pos = c.end;
         return new DataChange(DataKind.DELETE, t, where, null);
+    }
+
+    /** Whether the table references in [a, b) join with an inner JOIN ... ON / USING (MySQL multi-table UPDATE / DELETE). */
+    private static boolean innerJoin(TokenCursor c, int a, int b) {
+        TokenCursor f = c.sub(a, b);
+        boolean inner = false;
+        while (!f.atEnd()) {
+            if (f.isOp('(')) {
+                f.skipGroup();
+                continue;
+            }
+            Token t = f.peek();
+            if (t.is("JOIN") || t.is("STRAIGHT_JOIN")) {
+                Token before = f.pos > a ? f.get(f.pos - 1) : null;
+                inner = before == null || !(before.is("LEFT") || before.is("RIGHT") || before.is("OUTER") || before.is("CROSS")
+                        || before.is("NATURAL") || before.is("FULL"));
+            } else if (inner && (t.is("ON") || t.is("USING"))) {
+                return true;
+            }
+            f.pos++;
+        }
+        return false;
     }
 
     /** In a FROM clause starting at {@code a}, the table that {@code target} names or aliases. */

@@ -26,9 +26,9 @@ final class SessionReader {
 
     private SessionReader() {}
 
-    static List<Operation> set(TokenCursor c) {
+    static List<Operation> set(TokenCursor c, StatementReader r) {
         c.expect("SET");
-        return c.mysql ? mysqlSet(c) : pgSet(c);
+        return c.mysql ? mysqlSet(c, r) : pgSet(c);
     }
 
     private static List<Operation> pgSet(TokenCursor c) {
@@ -65,7 +65,7 @@ final class SessionReader {
         return c.text(a, b);
     }
 
-    private static List<Operation> mysqlSet(TokenCursor c) {
+    private static List<Operation> mysqlSet(TokenCursor c, StatementReader r) {
         if (c.accept("NAMES")) {
             String cs = c.identOrString();
             if (c.accept("COLLATE")) c.identOrString();
@@ -93,6 +93,7 @@ final class SessionReader {
                 a.expectOp('=');
             }
             if (a.atEnd()) throw a.error("SET " + name + " without a value");
+            if (name.startsWith("@")) r.assignedUserVariable(name, a.sub(a.pos, a.end));
             ops.add(new SessionSetting(name, value(a, a.pos, a.end), false));
         }
         c.pos = c.end;

@@ -7,8 +7,10 @@ import dev.dbmigrate.model.IndexDef;
 import dev.dbmigrate.model.Operation;
 import dev.dbmigrate.model.TableRef;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,6 +27,14 @@ final class StatementReader {
 
     final Dialect dialect;
     final int depth;
+    /**
+     * MySQL dynamic SQL, by lower-case name: the statements in the string literals last assigned to a
+     * user variable ({@code SET @v = IF(..., 'SELECT 1', 'ALTER TABLE ...')}) and what each prepared
+     * statement runs ({@code PREPARE s FROM @v}); {@code EXECUTE s} yields them. Per reader, that is
+     * per script (or per procedure body): a variable set in another file is not seen.
+     */
+    private final Map<String, Operation.OpaqueCode> sqlVariables = new HashMap<>();
+    private final Map<String, Operation.OpaqueCode> prepared = new HashMap<>();
 
     StatementReader(Dialect dialect) {
         this(dialect, 0);
@@ -71,11 +81,11 @@ final class StatementReader {
         return switch (w) {
             case "CREATE" -> create(c);
             case "ALTER" -> alter(c);
-            case "DROP" -> drop(c);
+            case "DROP" -> c.mysql && c.is(1, "PREPARE") ? deallocate(c) : drop(c);
             case "SELECT", "WITH", "INSERT", "REPLACE", "UPDATE", "DELETE", "MERGE", "COPY", "TRUNCATE", "VALUES", "TABLE", "CALL" ->
                     DmlReader.read(c, this);
             case "BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE" -> transaction(c);
-            case "SET" -> SessionReader.set(c);
+            case "SET" -> SessionReader.set(c, this);
             case "RESET" -> SessionReader.reset(c);
             case "PRAGMA" -> SessionReader.pragma(c);
             case "USE" -> SessionReader.use(c);
@@ -97,17 +107,73 @@ final class StatementReader {
                  "LISTEN", "UNLISTEN", "LOAD", "SECURITY", "REASSIGN", "IMPORT", "FLUSH", "ATTACH", "DETACH" -> maintenance(c);
             case "CHECK" -> c.is(1, "TABLE") ? maintenance(c) : unknown(c);
             case "EXPLAIN" -> explain(c);
-            case "DESCRIBE", "DESC", "SHOW", "DECLARE", "FETCH", "CLOSE", "MOVE", "DEALLOCATE", "PREPARE" -> {
-                if (w.equals("PREPARE") && c.is(1, "TRANSACTION")) yield unknown(c);
+            case "DESCRIBE", "DESC", "SHOW", "DECLARE", "FETCH", "CLOSE", "MOVE" -> {
                 c.pos = c.end; // reads or declares, changes nothing
                 yield List.of();
             }
-            case "EXECUTE", "EXEC" -> {
-                c.pos = c.end;
-                yield List.of(new Operation.OpaqueCode("sql", "EXECUTE of a prepared statement", false, List.of()));
-            }
+            case "PREPARE" -> prepare(c);
+            case "DEALLOCATE" -> deallocate(c);
+            case "EXECUTE", "EXEC" -> execute(c);
             default -> unknown(c);
         };
+    }
+
+    // ---- MySQL dynamic SQL -----------------------------------------------------------------
+
+    /** {@code SET @v = expr} (MySQL): remembers the statements held by the string literals of expr. */
+    void assignedUserVariable(String variable, TokenCursor value) {
+        Operation.OpaqueCode sql = BodyReader.sqlInLiterals(value, value.pos, value.end, this, "SQL text of " + variable);
+        String key = variable.toLowerCase(Locale.ROOT);
+        if (sql == null) sqlVariables.remove(key);
+        else sqlVariables.put(key, sql);
+    }
+
+    /**
+     * MySQL {@code PREPARE s FROM @v | 'text'}: remembers what s runs; nothing runs yet. PostgreSQL
+     * {@code PREPARE s AS ...} only declares.
+     */
+    private List<Operation> prepare(TokenCursor c) {
+        if (c.is(1, "TRANSACTION")) return unknown(c);
+        if (c.mysql) {
+            c.expect("PREPARE");
+            String name = c.ident().toLowerCase(Locale.ROOT);
+            c.expect("FROM");
+            Operation.OpaqueCode sql;
+            String from;
+            if (c.peek() != null && c.peek().isString()) {
+                from = "its text";
+                sql = BodyReader.sqlInLiterals(c, c.pos, c.pos + 1, this, from);
+                c.pos++;
+            } else {
+                c.expectOp('@');
+                from = "@" + c.identOrString();
+                sql = sqlVariables.get(from.toLowerCase(Locale.ROOT));
+            }
+            c.expectEnd();
+            if (sql == null) prepared.remove(name);
+            else prepared.put(name, new Operation.OpaqueCode(sql.language(), "prepared statement " + name + " (SQL text of " + from + ")",
+                    sql.containsDdl(), sql.inner()));
+            return List.of();
+        }
+        c.pos = c.end;
+        return List.of();
+    }
+
+    /** {@code EXECUTE s}: what the prepared statement runs when the migration remembered it, else opaque. */
+    private List<Operation> execute(TokenCursor c) {
+        c.pos++;
+        Operation.OpaqueCode sql = c.mysql && c.isIdent() ? prepared.get(c.ident().toLowerCase(Locale.ROOT)) : null;
+        c.pos = c.end;
+        return List.of(sql != null ? sql : new Operation.OpaqueCode("sql", "EXECUTE of a prepared statement", false, List.of()));
+    }
+
+    /** {@code DEALLOCATE [PREPARE] s} / MySQL {@code DROP PREPARE s}. */
+    private List<Operation> deallocate(TokenCursor c) {
+        c.pos++;
+        c.accept("PREPARE");
+        if (c.isIdent()) prepared.remove(c.ident().toLowerCase(Locale.ROOT));
+        c.pos = c.end;
+        return List.of();
     }
 
     private static List<Operation> unknown(TokenCursor c) {
@@ -526,6 +592,7 @@ final class StatementReader {
                 do {
                     names.add(c.tableName().name());
                 } while (c.acceptOp(','));
+                if (c.is("ON") && !c.mysql) throw c.error("DROP INDEX ... ON <table> is MySQL syntax, which " + c.dialect.id() + " rejects");
                 if (c.accept("ON")) table = c.tableName();
                 String algorithm = null;
                 String lock = null;

@@ -47,8 +47,25 @@ class DataSessionAndTransactionTest {
         DataChange multi = op(MY, "DELETE o FROM orders AS o JOIN users u ON u.id = o.user_id WHERE u.deleted", DataChange.class);
         assertThat(multi.table()).isEqualTo(TableRef.of("orders"));
         assertThat(multi.hasWhere()).isTrue();
-        assertThat(op(MY, "DELETE orders FROM orders JOIN users ON users.id = orders.user_id", DataChange.class).hasWhere()).isFalse();
         assertThat(op(MY, "DELETE LOW_PRIORITY QUICK FROM t ORDER BY id LIMIT 100", DataChange.class).hasWhere()).isFalse();
+    }
+
+    @Test
+    void mysqlMultiTableFormIsRestrictedByAnInnerJoinOnly() {
+        // only the rows of the target that have a partner change: the join restricts like a WHERE
+        assertThat(op(MY, "DELETE orders FROM orders JOIN users ON users.id = orders.user_id", DataChange.class).hasWhere()).isTrue();
+        assertThat(op(MY, "DELETE o FROM orders o INNER JOIN users u USING (user_id)", DataChange.class).hasWhere()).isTrue();
+        DataChange upd = op(MY, "UPDATE invoices i JOIN (SELECT id, max(x) AS m FROM lines GROUP BY id) l ON l.id = i.id SET i.total = l.m", DataChange.class);
+        assertThat(upd.table()).isEqualTo(TableRef.of("invoices"));
+        assertThat(upd.hasWhere()).isTrue();
+        assertThat(op(MY, "UPDATE a STRAIGHT_JOIN b ON a.k = b.k SET a.v = b.v", DataChange.class).hasWhere()).isTrue();
+        // outer and cross joins keep every row of the target
+        assertThat(op(MY, "UPDATE a LEFT JOIN b ON a.k = b.k SET a.v = 0", DataChange.class).hasWhere()).isFalse();
+        assertThat(op(MY, "DELETE a FROM a LEFT OUTER JOIN b ON a.k = b.k", DataChange.class).hasWhere()).isFalse();
+        assertThat(op(MY, "UPDATE a CROSS JOIN b SET a.v = b.v", DataChange.class).hasWhere()).isFalse();
+        // a JOIN inside a subquery of SET is not a join of the statement; PostgreSQL has no such form
+        assertThat(op(MY, "UPDATE a SET v = (SELECT max(b.v) FROM b JOIN c ON c.k = b.k)", DataChange.class).hasWhere()).isFalse();
+        assertThat(data("UPDATE a SET v = (SELECT max(b.v) FROM b JOIN c ON c.k = b.k)").hasWhere()).isFalse();
     }
 
     @Test

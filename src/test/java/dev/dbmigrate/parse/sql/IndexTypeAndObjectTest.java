@@ -1,6 +1,7 @@
 package dev.dbmigrate.parse.sql;
 
 import static dev.dbmigrate.parse.sql.SqlTestSupport.LITE;
+import static dev.dbmigrate.parse.sql.SqlTestSupport.MARIA;
 import static dev.dbmigrate.parse.sql.SqlTestSupport.MY;
 import static dev.dbmigrate.parse.sql.SqlTestSupport.PG;
 import static dev.dbmigrate.parse.sql.SqlTestSupport.op;
@@ -60,6 +61,16 @@ class IndexTypeAndObjectTest {
         assertThat(my.get(0)).isEqualTo(new DropIndex("idx", TableRef.of("users"), false, false, false));
         assertThat(my.get(1)).isEqualTo(new Operation.TableAlgorithmLock(TableRef.of("users"), "INPLACE", "NONE"));
         assertThat(op(LITE, "DROP INDEX IF EXISTS idx_a", DropIndex.class).ifExists()).isTrue();
+    }
+
+    @Test
+    void dropIndexOnTableIsMysqlOnly() {
+        assertThat(op(MARIA, "DROP INDEX idx_b ON items", DropIndex.class).table()).isEqualTo(TableRef.of("items"));
+        for (var d : List.of(PG, LITE)) {
+            Statement s = statements(d, "DROP INDEX idx_b ON items").get(0);
+            assertThat(s.status()).as(d.id()).isEqualTo(Statement.ParseStatus.UNPARSED);
+            assertThat(((Operation.Unparsed) s.operations().get(0)).reason()).contains("MySQL syntax", d.id());
+        }
     }
 
     @Test

@@ -22,7 +22,8 @@ import java.util.Optional;
 
 /**
  * Foreign keys added in this migration whose referencing columns have no index leading with them
- * once the migration is done. Not for MySQL / MariaDB: InnoDB creates that index itself.
+ * once the migration is done. Not for MySQL / MariaDB: InnoDB creates that index itself. Not for a
+ * table whose definition is unknown (only ever altered in the history): its indexes are unknown too.
  */
 @RuleSpec(
         id = "foreign-key-missing-index",
@@ -67,7 +68,7 @@ public final class ForeignKeyMissingIndex extends Rule {
         Dialect d = ctx.dialect();
         for (Added a : added) {
             Optional<Table> t = ctx.schemaAfter().table(a.table());
-            if (t.isEmpty()) continue;
+            if (t.isEmpty() || !t.get().complete()) continue;
             boolean stillThere = t.get().constraints().stream()
                     .anyMatch(c -> c.kind() == ConstraintDef.Kind.FOREIGN_KEY && c.columns().equals(a.columns()));
             if (!stillThere || t.get().hasIndexLeadingWith(a.columns())) continue;

@@ -39,6 +39,17 @@ class BanDropColumnTest {
     }
 
     @Test
+    void bad_mysqlDropInsideAGuardedPreparedStatement() {
+        Finding f = RuleTester.of(BanDropColumn::new).dialect(Dialect.MYSQL).history("CREATE TABLE orders (id bigint PRIMARY KEY, note text);")
+                .assertFires("""
+                        SET @q = IF(@has_note, 'ALTER TABLE orders DROP COLUMN note', 'SELECT 1');
+                        PREPARE drop_note FROM @q;
+                        EXECUTE drop_note;""");
+        assertThat(f.line()).isEqualTo(3);
+        assertThat(f.message()).contains("orders.note");
+    }
+
+    @Test
     void good_columnOrTableAddedInTheSameMigration() {
         RuleTester t = RuleTester.of(BanDropColumn::new).history(HISTORY);
         t.assertClean("ALTER TABLE orders ADD COLUMN tmp int;\nALTER TABLE orders DROP COLUMN tmp;");

@@ -63,6 +63,13 @@ class ForeignKeyMissingIndexTest {
     }
 
     @Test
+    void good_tableKnownOnlyFromAltersHasUnknownIndexes() {
+        // the history never created invoices (created before the first migration, or by code): its indexes are unknown
+        RuleTester.of(ForeignKeyMissingIndex::new).history("CREATE TABLE customers (id bigint PRIMARY KEY);", "ALTER TABLE invoices ADD COLUMN customer_id bigint;")
+                .assertClean("ALTER TABLE invoices ADD CONSTRAINT invoices_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id);");
+    }
+
+    @Test
     void good_mysqlIndexesForeignKeysItself() {
         RuleTester.of(ForeignKeyMissingIndex::new).dialect(Dialect.MYSQL)
                 .assertClean("CREATE TABLE pets (id int PRIMARY KEY, owner_id int, FOREIGN KEY (owner_id) REFERENCES owners (id));");
