@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "drift", mixinStandardHelpOptions = true,
         description = {
-            "Compare the schema the applied migrations build with the live database (read-only): tables, columns,",
-            "indexes, constraints and enums that are missing, extra or different, with the SQL that reconciles them.",
+            "Compare the schema the applied migrations build with the live database (read-only).",
+            "Reports tables, columns, indexes, constraints and enums that are missing, extra or different, with the SQL that reconciles them.",
             "Exit code 1 when there is drift."
         })
 final class DriftCommand implements Callable<Integer> {

@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "dry-run", mixinStandardHelpOptions = true,
         description = {
-            "Apply the earlier migrations, the migration (default: the latest) and its rollback on a scratch database,",
-            "with each statement's time and locks, and check that the rollback restores the schema exactly.",
+            "Try a migration and its rollback on a scratch database and check the rollback restores the schema.",
+            "Applies the earlier migrations, the migration (default: the latest) and its rollback, with each statement's time and locks.",
             "Default database: a temporary one on an embedded PostgreSQL (SQLite projects: a temporary file).",
             "Exit code: 0 PASS, 1 FAIL (a statement fails or the rollback does not restore the schema), 2 bad usage."
         })

@@ -54,6 +54,25 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /**
+     * Code scanning and workflow annotations resolve paths from the repository root, where CI runs the
+     * command; the report's paths are relative to the project root, which may be a subfolder.
+     */
+    static ValidateResult pathsFromWorkingDirectory(ValidateResult r) {
+        if (r.projectPath() == null) return r;
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        Path root = Path.of(r.projectPath());
+        if (!root.startsWith(cwd) || root.equals(cwd)) return r;
+        java.util.List<dev.dbmigrate.analyse.rules.Finding> moved = new java.util.ArrayList<>();
+        for (dev.dbmigrate.analyse.rules.Finding f : r.findings()) {
+            String file = f.file() == null ? null : cwd.relativize(root.resolve(f.file()).normalize()).toString();
+            moved.add(new dev.dbmigrate.analyse.rules.Finding(f.rule(), f.severity(), f.category(), file, f.line(), f.column(), f.statement(),
+                    f.message(), f.lock(), f.fix(), f.evidence(), f.failsOnData()));
+        }
+        return new ValidateResult(r.risk(), r.target(), cwd.toString(), r.tool(), r.dialect(), r.pgVersion(), r.files(), r.migrationsReplayed(),
+                r.statements(), r.summary(), moved, r.unparsed(), r.notes());
+    }
+
     @Override
     public Integer call() {
         if (path == null && sql == null) throw new InputException("give a migration file or folder, or --sql");
@@ -71,8 +90,8 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case "json" -> out.println(Json.pretty(r));
-            case "sarif" -> out.println(Sarif.render(r));
-            case "github" -> out.print(GithubAnnotations.render(r));
+            case "sarif" -> out.println(Sarif.render(pathsFromWorkingDirectory(r)));
+            case "github" -> out.print(GithubAnnotations.render(pathsFromWorkingDirectory(r)));
             default -> out.print(TextRenderer.render(r));
         }
         out.flush();

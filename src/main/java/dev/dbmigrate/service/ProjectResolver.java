@@ -118,13 +118,20 @@ public final class ProjectResolver {
 
     /** The detection whose migrations contain the target (or whose root is it), most specific first. */
     static Optional<Detection> pick(DetectResult r, Path target, Tool wanted) {
-        return r.detections().stream()
+        Comparator<Detection> specific = Comparator.comparingInt((Detection d) -> d.root().getNameCount())
+                .thenComparing(d -> "high".equals(d.confidence()) ? 2 : "medium".equals(d.confidence()) ? 1 : 0);
+        Optional<Detection> best = r.detections().stream()
                 .filter(d -> wanted == null || d.tool() == wanted)
                 .filter(d -> contains(d.migrationsPath(), target) || d.root().equals(target)
                         || (d.tool() == Tool.DJANGO && target.startsWith(d.root()))
                         || (d.migrationsPath() != null && d.migrationsPath().startsWith(target) && target.startsWith(d.root())))
-                .max(Comparator.comparingInt((Detection d) -> d.root().getNameCount())
-                        .thenComparing(d -> "high".equals(d.confidence()) ? 2 : "medium".equals(d.confidence()) ? 1 : 0));
+                .max(specific);
+        if (best.isPresent() || Files.isDirectory(target)) return best;
+        // a file of the project that is not in its migrations folder (package.json, a stray .sql): still that project
+        return r.detections().stream()
+                .filter(d -> wanted == null || d.tool() == wanted)
+                .filter(d -> d.root().equals(target.getParent()))
+                .max(specific);
     }
 
     private static boolean contains(Path dir, Path target) {
