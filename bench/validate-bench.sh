@@ -39,9 +39,11 @@ echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 run() { # label, command...
   local label=$1; shift
-  local out
-  out=$( { /usr/bin/time -f "%e %U %S" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-  read -r wall user sys <<<"$out"
+  local t
+  t=$(mktemp)
+  /usr/bin/time -o "$t" -f "%e %U %S" "$@" >/dev/null 2>/dev/null || true
+  read -r wall user sys < <(tail -1 "$t")
+  rm -f "$t"
   printf '%-28s wall %6.2f s   cpu %6.2f s   %8.0f statements/s\n' "$label" "$wall" "$(echo "$user + $sys" | bc)" "$(echo "$stmts / $wall" | bc -l)"
 }
 bin/db-migrate --version >/dev/null  # builds the AppCDS archive once
