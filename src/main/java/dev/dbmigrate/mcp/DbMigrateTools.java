@@ -41,7 +41,7 @@ public final class DbMigrateTools {
                         SQLite. Earlier migrations of the same folder are replayed first, so it knows which tables already \
                         exist. Returns a risk level (LOW/MEDIUM/HIGH) and findings with rule id, severity, file, line, \
                         the lock taken and a safe multi-step fix as SQL. Read-only.""",
-                        true, false, true, false,
+                        true, false, true, true, // openWorld: with databaseUrl it reads a live database
                         (args, progress) -> service.validate(new ValidateRequest(
                                 args.has("path") ? args.existingPath("path", false) : null,
                                 args.string("sql"),
